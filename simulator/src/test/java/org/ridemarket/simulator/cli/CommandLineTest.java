@@ -1,0 +1,85 @@
+package org.ridemarket.simulator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ridemarket.simulator.SimulatorConfig;
+import org.ridemarket.simulator.fraud.LabelDelay;
+
+class CommandLineTest {
+
+  @TempDir
+  Path emptyDir;
+
+  @Test
+  void shouldDefaultToALiveDemoOnTheBrokerFromTheEnvironment() {
+    // when
+    SimulatorConfig config = CommandLine.parse(List.of(), Map.of("KAFKA_BOOTSTRAP_SERVERS", "broker:9093"), emptyDir)
+        .config();
+
+    // then
+    assertThat(config.speed()).isEqualTo(10);
+    assertThat(config.duration()).isNull();
+    assertThat(config.kafkaBootstrap()).isEqualTo("broker:9093");
+    assertThat(config.out()).isNull();
+    assertThat(config.uberCsv()).isNull();
+    assertThat(config.start()).isEqualTo(Instant.parse("2026-11-02T21:00:00Z"));
+    assertThat(config.compression()).isEqualTo("lz4");
+  }
+
+  @Test
+  void shouldReadEveryOption() {
+    // when
+    SimulatorConfig config = CommandLine.parse(List.of("--seed", "9", "--speed=max", "--duration", "2h",
+        "--drivers", "50", "--riders", "900", "--demand-scale", "1.5", "--fraud-share", "0.05",
+        "--label-delay", "1h-2h", "--spike", "cell=40.7527,-73.9772,start=10m,duration=30m,factor=3",
+        "--no-kafka", "--out", "/tmp/x.events", "--ground-truth", "/tmp/t.csv", "--no-uber",
+        "--zone", "UTC", "--start", "2026-06-01T08:00", "--match-radius", "2000", "--drift", "0.3",
+        "--progress", "0", "--compression", "zstd"), Map.of(), emptyDir).config();
+
+    // then
+    assertThat(config.seed()).isEqualTo(9);
+    assertThat(config.speed()).isInfinite();
+    assertThat(config.duration()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.drivers()).isEqualTo(50);
+    assertThat(config.riders()).isEqualTo(900);
+    assertThat(config.demandScale()).isEqualTo(1.5);
+    assertThat(config.fraudShare()).isEqualTo(0.05);
+    assertThat(config.labelDelay()).isEqualTo(new LabelDelay(Duration.ofHours(1), Duration.ofHours(2)));
+    assertThat(config.spikes()).singleElement().satisfies(s -> assertThat(s.factor()).isEqualTo(3));
+    assertThat(config.kafkaBootstrap()).isNull();
+    assertThat(config.out()).isEqualTo(Path.of("/tmp/x.events"));
+    assertThat(config.groundTruth()).isEqualTo(Path.of("/tmp/t.csv"));
+    assertThat(config.start()).isEqualTo(Instant.parse("2026-06-01T08:00:00Z"));
+    assertThat(config.matchRadiusMeters()).isEqualTo(2000);
+    assertThat(config.driftProbability()).isEqualTo(0.3);
+    assertThat(config.progressInterval()).isZero();
+    assertThat(config.compression()).isEqualTo("zstd");
+  }
+
+  @Test
+  void shouldAskForHelp() {
+    assertThat(CommandLine.parse(List.of("--help"), Map.of(), emptyDir).help()).isTrue();
+  }
+
+  @Test
+  void shouldNameTheOptionItCannotRead() {
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--drivers", "many"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--drivers");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--colour", "red"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --colour");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--fraud-share", "0.9"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraud share");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--uber-csv", "/no/such.csv"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no file");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--seed"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
+  }
+}
