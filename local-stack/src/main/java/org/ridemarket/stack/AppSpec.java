@@ -1,0 +1,34 @@
+package org.ridemarket.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One of the project's apps that the local run starts after the infrastructure: a runnable jar. */
+record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args) {
+
+  /**
+   * The apps of a ridemarket checkout, in start order (they are stopped in reverse). Add a line
+   * here for each new runnable app, e.g. a Quarkus service's target/quarkus-app/quarkus-run.jar.
+   */
+  static List<AppSpec> of(Path repoDir, List<String> simulatorArgs) {
+    return List.of(
+        new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
+            List.of("-Xmx512m"), simulatorArgs));
+  }
+
+  boolean built() {
+    return Files.isRegularFile(jar);
+  }
+
+  List<String> command() {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(args);
+    return command;
+  }
+}

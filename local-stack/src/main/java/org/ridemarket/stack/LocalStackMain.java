@@ -1,0 +1,130 @@
+package org.ridemarket.stack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * The one-command local run: starts the stack on the documented ports, then the project's apps,
+ * and on Ctrl-C or SIGTERM stops the apps, then Kafka, Redis and PostgreSQL.
+ */
+public final class LocalStackMain {
+
+  /** The start of the line printed once everything is healthy; scripts and tests wait for it. */
+  public static final String READY = "ridemarket stack ready";
+
+  private final CliOptions options;
+  private final PrintStream out;
+
+  LocalStackMain(CliOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean viewer = args.length > 0 && (args[0].equals("topics") || args[0].equals("tail"));
+    configureLogging(viewer ? "error" : "warn");
+    if (viewer) {
+      try {
+        viewTopics(args);
+      } catch (RuntimeException e) {
+        System.err.println("[stack] " + e.getMessage());
+        System.exit(1);
+      }
+      return;
+    }
+    CliOptions options;
+    try {
+      options = CliOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n" + CliOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(CliOptions.USAGE);
+      return;
+    }
+    new LocalStackMain(options, System.out).run();
+  }
+
+  void run() throws InterruptedException {
+    LocalStack stack = new LocalStack(options.settings());
+    StackEndpoints endpoints = stack.endpoints();
+    AppSupervisor apps = new AppSupervisor(new PidFiles(options.settings().pidDir()),
+        endpoints.asEnvironment(), options.repoDir(), out);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      out.println("[stack] stopping");
+      apps.close();
+      stack.close();
+      out.println("[stack] stopped");
+    }, "stack-shutdown"));
+    try {
+      stack.start();
+    } catch (IllegalStateException e) {
+      System.err.println("[stack] " + e.getMessage());
+      System.exit(1);
+    }
+    out.println(readyLine(endpoints));
+    out.println("[stack] state and logs in " + options.settings().stateDir() + "; Ctrl-C stops everything");
+    if (options.startApps()) {
+      try {
+        apps.start(AppSpec.of(options.repoDir(), options.appArgs()));
+      } catch (IOException e) {
+        System.err.println("[stack] cannot start the apps: " + e.getMessage());
+        System.exit(1);
+      }
+    }
+    new CountDownLatch(1).await();
+  }
+
+  private String readyLine(StackEndpoints endpoints) {
+    Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+    String env = endpoints.asEnvironment().entrySet().stream()
+        .map(variable -> variable.getKey() + "=" + variable.getValue())
+        .collect(Collectors.joining(" "));
+    return String.format("%s in %.1f s: %s", READY, seconds, env);
+  }
+
+  private static void viewTopics(String[] args) {
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    String bootstrap = System.getenv().getOrDefault(StackEndpoints.KAFKA_BOOTSTRAP_SERVERS,
+        "127.0.0.1:" + StackSettings.LOCAL_KAFKA_PORT);
+    TopicViewer viewer = new TopicViewer(bootstrap, System.out);
+    if (args[0].equals("topics")) {
+      viewer.list();
+      return;
+    }
+    if (rest.isEmpty()) {
+      System.err.println(CliOptions.USAGE);
+      System.exit(2);
+    }
+    int maxIndex = rest.indexOf("--max");
+    int max = maxIndex >= 0 && maxIndex + 1 < rest.size() ? Integer.parseInt(rest.get(maxIndex + 1)) : 0;
+    viewer.tail(rest.get(0), rest.contains("--from-beginning"), max);
+  }
+
+  // slf4j-simple reads these once, when the first logger is made: so before anything logs.
+  // A viewer keeps quiet about a broker that is not there: it fails with a timeout instead.
+  private static void configureLogging(String defaultLevel) {
+    Map<String, String> defaults = Map.of(
+        "org.slf4j.simpleLogger.defaultLogLevel", defaultLevel,
+        "org.slf4j.simpleLogger.log.org.ridemarket", "info",
+        "org.slf4j.simpleLogger.showThreadName", "false",
+        "org.slf4j.simpleLogger.showLogName", "false",
+        "org.slf4j.simpleLogger.levelInBrackets", "true",
+        "org.slf4j.simpleLogger.logFile", "System.out");
+    defaults.forEach((key, value) -> {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
+      }
+    });
+  }
+}
