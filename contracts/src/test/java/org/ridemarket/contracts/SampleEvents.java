@@ -22,6 +22,8 @@ import org.ridemarket.contracts.events.ReasonCode;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
+import org.ridemarket.contracts.features.SupplyDemandSnapshot;
+import org.ridemarket.contracts.features.SupplyDemandVector;
 
 /** One fully populated example of every event type, for round-trip tests. */
 public final class SampleEvents {
@@ -35,7 +37,7 @@ public final class SampleEvents {
 
   public static List<SpecificRecord> all() {
     return List.of(rideRequested(), driverLocation(), tripCompleted(), payment(), priceQuoted(),
-        etaPredicted(), fraudDecided(), fraudLabeled(), deadLetter());
+        etaPredicted(), fraudDecided(), fraudLabeled(), deadLetter(), supplyDemandVector());
   }
 
   public static RideRequested rideRequested() {
@@ -101,5 +103,10 @@ public final class SampleEvents {
         .setSourceOffset(42L).setSourceTimestamp(T0).setKey(java.nio.ByteBuffer.wrap(new byte[] {1}))
         .setValue(java.nio.ByteBuffer.wrap(new byte[] {2, 3})).setReason("DESERIALIZATION_FAILED")
         .setDetail("bad magic byte").build();
+  }
+
+  public static SupplyDemandVector supplyDemandVector() {
+    return new SupplyDemandSnapshot("882a100d65fffff", T0.toEpochMilli(),
+        new double[] {2, 9, 21, 6, 3, 14, 40, 11, 18, 1.2857142857142858, 3.0, 1.2727272727272727}).toAvro();
   }
 }

@@ -21,6 +21,7 @@ import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
+import org.ridemarket.contracts.features.SupplyDemandVector;
 
 /** The event types of the contract and the schema versions released for each of them. */
 public final class ContractSchemas {
@@ -37,7 +38,8 @@ public final class ContractSchemas {
       EtaPredicted.class,
       FraudDecided.class,
       FraudLabeled.class,
-      DeadLetter.class);
+      DeadLetter.class,
+      SupplyDemandVector.class);
 
   private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()
       .collect(Collectors.toUnmodifiableMap(type -> currentSchema(type).getFullName(), Function.identity()));

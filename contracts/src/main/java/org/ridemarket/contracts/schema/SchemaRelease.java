@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Release step: appends each event type's current schema to its history when it differs from the
  * last released version. Run once per release, after the gate passed, and commit the result:
- * {@code mvn -pl contracts exec:java@release-schemas}.
+ * {@code mvn -pl contracts compile exec:java@release-schemas}.
  */
 public final class SchemaRelease {
 

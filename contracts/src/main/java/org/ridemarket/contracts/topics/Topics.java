@@ -15,6 +15,7 @@ import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
+import org.ridemarket.contracts.features.SupplyDemandVector;
 import org.ridemarket.contracts.serde.AvroSerde;
 
 /** The registry of every topic in the system; topic names and keys are one-way doors. */
@@ -44,10 +45,14 @@ public final class Topics {
   public static final Topic<String, DeadLetter> DEAD_LETTERS =
       topic("features.dead-letters", DeadLetter.class, 1, "key of the rejected record", Duration.ofDays(30));
 
+  // Compacted: the latest vector per cell is what Redis needs; cells silent for a week age out.
+  public static final Topic<String, SupplyDemandVector> SUPPLY_DEMAND_FEATURES = compacted(
+      "features.supply-demand", SupplyDemandVector.class, "H3 res-8 cell", Duration.ofDays(7));
+
   private static final List<Topic<?, ?>> ALL = List.of(
       RIDE_REQUESTS, DRIVER_LOCATIONS, TRIP_EVENTS, PAYMENTS,
       PRICE_QUOTES, ETA_PREDICTIONS, FRAUD_DECISIONS, FRAUD_LABELS,
-      DEAD_LETTERS);
+      DEAD_LETTERS, SUPPLY_DEMAND_FEATURES);
 
   private Topics() {
   }
@@ -66,6 +71,14 @@ public final class Topics {
   private static <V extends SpecificRecord> Topic<String, V> input(
       String name, Class<V> type, String keyedBy, Duration retention) {
     return topic(name, type, INPUT_PARTITIONS, keyedBy, retention);
+  }
+
+  private static <V extends SpecificRecord> Topic<String, V> compacted(
+      String name, Class<V> type, String keyedBy, Duration retention) {
+    return new Topic<>(name, Serdes.String(), new AvroSerde<>(type), type, INPUT_PARTITIONS, keyedBy, Map.of(
+        "cleanup.policy", "compact,delete",
+        "retention.ms", Long.toString(retention.toMillis()),
+        "message.timestamp.type", "CreateTime"));
   }
 
   private static <V extends SpecificRecord> Topic<String, V> topic(

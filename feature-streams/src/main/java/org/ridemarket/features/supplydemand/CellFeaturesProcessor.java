@@ -1,0 +1,133 @@
+package org.ridemarket.features.supplydemand;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.ridemarket.contracts.features.SupplyDemandVector;
+
+/**
+ * Keeps each cell's state and emits its feature vector when it changed, at most once per
+ * min-emit-interval of stream time per cell. Two punctuators complete it: a stream-time sweep
+ * (every bucket) emits cells whose windows slid, re-emits quiet non-empty cells before their
+ * Redis hash expires and forgets empty ones; a wall-clock flush emits changes held back by the
+ * rate limit when the stream goes quiet. Every vector's event time is later than the cell's last.
+ */
+final class CellFeaturesProcessor implements Processor<String, CellDelta, String, SupplyDemandVector> {
+
+  private final String storeName;
+  private final long minEmitMillis;
+  private final long refreshMillis;
+  private final Duration flushPeriod;
+  // Held-back cells, in memory only: after a restart the sweep finds them by comparing aggregates.
+  private final Set<String> held = new LinkedHashSet<>();
+  private ProcessorContext<String, SupplyDemandVector> context;
+  private KeyValueStore<String, CellState> cells;
+
+  CellFeaturesProcessor(String storeName, SupplyDemandSettings settings) {
+    this.storeName = storeName;
+    this.minEmitMillis = settings.minEmitInterval().toMillis();
+    this.refreshMillis = settings.refreshInterval().toMillis();
+    this.flushPeriod = settings.minEmitInterval();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SupplyDemandVector> context) {
+    this.context = context;
+    this.cells = context.getStateStore(storeName);
+    context.schedule(Duration.ofMillis(WindowBuckets.BUCKET_MILLIS), PunctuationType.STREAM_TIME, this::sweep);
+    context.schedule(flushPeriod, PunctuationType.WALL_CLOCK_TIME, wallClock -> flushHeld());
+  }
+
+  @Override
+  public void process(Record<String, CellDelta> record) {
+    if (record.value().measure() == CellDelta.Measure.TICK) {
+      // its timestamp advanced this task's stream time, which is what drives the sweep
+      return;
+    }
+    String cell = record.key();
+    long now = context.currentStreamTimeMs();
+    CellState state = cells.get(cell);
+    if (state == null) {
+      state = new CellState();
+    }
+    state.apply(record.value(), record.timestamp(), now);
+    state.prune(now);
+    if (isDue(state, now)) {
+      emitIfChanged(cell, state, now);
+    } else {
+      held.add(cell);
+    }
+    cells.put(cell, state);
+  }
+
+  private void sweep(long now) {
+    List<KeyValue<String, CellState>> visited = new ArrayList<>();
+    try (KeyValueIterator<String, CellState> all = cells.all()) {
+      all.forEachRemaining(visited::add);
+    }
+    for (KeyValue<String, CellState> entry : visited) {
+      CellState state = entry.value;
+      boolean dirty = state.prune(now);
+      CellAggregates current = state.aggregatesAt(now);
+      boolean unchanged = current.equals(state.lastEmitted());
+      if (unchanged && current.isEmpty()) {
+        // the empty vector went out already (or nothing ever did): Redis lets the hash expire
+        cells.delete(entry.key);
+        held.remove(entry.key);
+        continue;
+      }
+      if (!unchanged && isDue(state, now)) {
+        dirty |= emitIfChanged(entry.key, state, now);
+      } else if (!unchanged) {
+        held.add(entry.key);
+      } else if (unchanged && now - state.lastEmittedAt() >= refreshMillis) {
+        emit(entry.key, state, current, now);
+        dirty = true;
+      }
+      if (dirty) {
+        cells.put(entry.key, state);
+      }
+    }
+  }
+
+  private void flushHeld() {
+    long now = context.currentStreamTimeMs();
+    List<String> flushing = new ArrayList<>(held);
+    held.clear();
+    for (String cell : flushing) {
+      CellState state = cells.get(cell);
+      // stream time may not have moved since the last vector; a later event time keeps Redis writes forward-only
+      if (state != null && emitIfChanged(cell, state, Math.max(now, state.lastEmittedAt() + 1))) {
+        cells.put(cell, state);
+      }
+    }
+  }
+
+  private boolean isDue(CellState state, long now) {
+    return state.lastEmittedAt() == CellState.NEVER || now - state.lastEmittedAt() >= minEmitMillis;
+  }
+
+  private boolean emitIfChanged(String cell, CellState state, long eventTime) {
+    CellAggregates current = state.aggregatesAt(eventTime);
+    if (current.equals(state.lastEmitted())) {
+      return false;
+    }
+    emit(cell, state, current, eventTime);
+    return true;
+  }
+
+  private void emit(String cell, CellState state, CellAggregates aggregates, long eventTime) {
+    context.forward(new Record<>(cell, aggregates.toSnapshot(cell, eventTime).toAvro(), eventTime));
+    state.emitted(eventTime, aggregates);
+    held.remove(cell);
+  }
+}

@@ -1,0 +1,43 @@
+package org.ridemarket.features.supplydemand;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.ridemarket.contracts.events.DeadLetter;
+
+/** Builds the dead letters of this app: the raw record, where it came from, and a reason code with a detail. */
+final class DeadLetters {
+
+  static final String APPLICATION = "feature-streams";
+  static final String DESERIALIZATION_FAILED = "DESERIALIZATION_FAILED";
+  static final String INVALID = "INVALID";
+  static final String TOO_LATE = "TOO_LATE";
+
+  private DeadLetters() {
+  }
+
+  /**
+   * A dead letter for a source record. Its id derives from the source position, so a transaction
+   * retried after a crash writes the same id and readers can drop the duplicate.
+   */
+  static DeadLetter of(FixedKeyRecord<String, byte[]> record, RecordMetadata source, long now,
+      String reason, String detail) {
+    String position = APPLICATION + "/" + source.topic() + "/" + source.partition() + "/" + source.offset();
+    return DeadLetter.newBuilder()
+        .setEventId(UUID.nameUUIDFromBytes(position.getBytes(StandardCharsets.UTF_8)))
+        .setEventTime(Instant.ofEpochMilli(now))
+        .setApplication(APPLICATION)
+        .setSourceTopic(source.topic())
+        .setSourcePartition(source.partition())
+        .setSourceOffset(source.offset())
+        .setSourceTimestamp(Instant.ofEpochMilli(record.timestamp()))
+        .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
+        .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+        .setReason(reason)
+        .setDetail(detail)
+        .build();
+  }
+}

@@ -1,0 +1,132 @@
+package org.ridemarket.features.supplydemand;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.ridemarket.contracts.events.DeadLetter;
+import org.ridemarket.contracts.events.DriverLocationUpdated;
+import org.ridemarket.contracts.events.RideRequested;
+import org.ridemarket.contracts.events.TripEvent;
+import org.ridemarket.contracts.events.TripEventType;
+import org.ridemarket.contracts.topics.Topic;
+import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.features.FeaturesConfig;
+import org.ridemarket.features.supplydemand.CellDelta.Measure;
+
+/**
+ * The supply/demand topology: ride requests, completed trips and driver pings in, one feature
+ * vector per H3 cell out (to the compacted features topic), bad records to the dead-letter topic.
+ */
+@ApplicationScoped
+public class SupplyDemandTopology {
+
+  static final String RIDE_REQUESTS = Topics.RIDE_REQUESTS.name();
+  static final String TRIP_EVENTS = Topics.TRIP_EVENTS.name();
+  static final String DRIVER_LOCATIONS = Topics.DRIVER_LOCATIONS.name();
+  static final String FEATURES = Topics.SUPPLY_DEMAND_FEATURES.name();
+  static final String DEAD_LETTERS = Topics.DEAD_LETTERS.name();
+  static final String DRIVER_STORE = "supply-demand-driver-store";
+  static final String CELL_STORE = "supply-demand-cell-store";
+  /** Kafka Streams prefixes it with the application id and suffixes it with "-repartition". */
+  static final String DELTAS_BY_CELL = "supply-demand-deltas-by-cell";
+
+  private final FeaturesConfig config;
+
+  SupplyDemandTopology(FeaturesConfig config) {
+    this.config = config;
+  }
+
+  @Produces
+  Topology topology() {
+    return build(SupplyDemandSettings.from(config));
+  }
+
+  /** The whole topology, on RocksDB stores; tests and replays build it with their own settings. */
+  public static Topology build(SupplyDemandSettings settings) {
+    return build(settings, Stores::persistentKeyValueStore);
+  }
+
+  /**
+   * The whole topology on stores from {@code stores}: in-memory stores suit a TopologyTestDriver or
+   * a bounded replay, which would otherwise flush RocksDB at every record's commit.
+   */
+  public static Topology build(SupplyDemandSettings settings, Function<String, KeyValueBytesStoreSupplier> stores) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(store(stores.apply(DRIVER_STORE), InternalSerdes.DRIVER_POSITION));
+    builder.addStateStore(store(stores.apply(CELL_STORE), InternalSerdes.CELL_STATE));
+
+    Checked<RideRequested> requests =
+        decoded(builder, Topics.RIDE_REQUESTS, InputRules.rideRequests(), settings, "ride-requests");
+    Checked<TripEvent> trips =
+        decoded(builder, Topics.TRIP_EVENTS, InputRules.tripEvents(), settings, "trip-events");
+    Checked<DriverLocationUpdated> pings =
+        decoded(builder, Topics.DRIVER_LOCATIONS, InputRules.driverPings(), settings, "driver-pings");
+
+    requests.rejected()
+        .merge(trips.rejected(), Named.as("dead-letters-merge-trips"))
+        .merge(pings.rejected(), Named.as("dead-letters-merge-pings"))
+        .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde()).withName("dead-letters-sink"));
+
+    KStream<String, CellDelta> demand = requests.accepted().map((key, request) -> KeyValue.pair(
+        request.getPickupCell(), CellDelta.self(Measure.RIDE_REQUEST, 1)), Named.as("ride-requests-to-deltas"));
+    KStream<String, CellDelta> completions = trips.accepted()
+        .filter((key, trip) -> trip.getType() == TripEventType.COMPLETED, Named.as("trip-events-completed-only"))
+        .map((key, trip) -> KeyValue.pair(trip.getPickupCell(), CellDelta.self(Measure.COMPLETED_TRIP, 1)),
+            Named.as("trip-events-to-deltas"));
+    KStream<String, CellDelta> supply = pings.accepted().process(
+        () -> new DriverAvailabilityProcessor(DRIVER_STORE, settings), Named.as("driver-availability"), DRIVER_STORE);
+
+    demand.merge(completions, Named.as("deltas-merge-trips"))
+        .merge(supply, Named.as("deltas-merge-drivers"))
+        .process(RingFanOutProcessor::new, Named.as("ring-fan-out"))
+        // one repartition by target cell: a cell's own and its ring's deltas meet in one task
+        .repartition(Repartitioned.<String, CellDelta>as(DELTAS_BY_CELL)
+            .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_DELTA)
+            .withStreamPartitioner(new CellPartitioner()))
+        .process(() -> new CellFeaturesProcessor(CELL_STORE, settings), Named.as("cell-features"), CELL_STORE)
+        .to(FEATURES, Produced.with(Serdes.String(), Topics.SUPPLY_DEMAND_FEATURES.valueSerde())
+            .withName("features-sink"));
+    return builder.build();
+  }
+
+  /** The accepted events of one input topic and the dead letters of its rejected records. */
+  record Checked<V>(KStream<String, V> accepted, KStream<String, DeadLetter> rejected) {
+  }
+
+  /** Reads a topic as bytes and decodes inside the topology, so a bad record becomes a dead letter in the same transaction. */
+  static <V> Checked<V> decoded(StreamsBuilder builder, Topic<String, V> topic, InputRules<V> rules,
+      SupplyDemandSettings settings, String name) {
+    Map<String, KStream<String, Decoded<V>>> branches = builder
+        .stream(topic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+            .withTimestampExtractor(new BoundedTimestampExtractor(settings.maxFutureSkew()))
+            .withName(name + "-source"))
+        .processValues(() -> new DecodeProcessor<>(topic, rules, settings), Named.as(name + "-decode"))
+        .split(Named.as(name + "-decoded-"))
+        .branch((key, decoded) -> decoded.isRejected(), Branched.as("rejected"))
+        .defaultBranch(Branched.as("accepted"));
+    return new Checked<>(
+        branches.get(name + "-decoded-accepted").mapValues(Decoded::event, Named.as(name + "-events")),
+        branches.get(name + "-decoded-rejected").mapValues(Decoded::rejection, Named.as(name + "-dead-letters")));
+  }
+
+  // Caching lets a commit write one changelog record per busy key instead of one per event.
+  static <V> StoreBuilder<KeyValueStore<String, V>> store(KeyValueBytesStoreSupplier supplier, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled();
+  }
+}

@@ -1,0 +1,107 @@
+package org.ridemarket.features.supplydemand;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.events.RideRequested;
+import org.ridemarket.contracts.features.SupplyDemandFeatures;
+import org.ridemarket.contracts.geo.Cells;
+import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.stack.LocalStackTestResource;
+
+/** The running app against real Kafka and Redis: ride requests in, the cell's Redis hash out, within seconds. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class SupplyDemandEndToEndTest {
+
+  private static final String CELL = Cells.cellOf(40.7484, -73.9857);
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @ConfigProperty(name = "redis.url")
+  String redisUrl;
+
+  @Inject
+  MeterRegistry registry;
+
+  @Test
+  void shouldWriteACellsRequestsToItsRedisHashWithinSeconds() throws Exception {
+    RedisClient client = RedisClient.create(redisUrl);
+    try (KafkaProducer<String, RideRequested> producer = producer()) {
+      RedisCommands<String, String> redis = client.connect().sync();
+      String key = SupplyDemandFeatures.redisKey(CELL);
+
+      // given the app is running (its first transaction may wait for the consumer group to form)
+      long firstSent = System.currentTimeMillis();
+      send(producer, Instant.ofEpochMilli(firstSent));
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+          .until(() -> redis.hget(key, SupplyDemandFeatures.REQUESTS_1M) != null);
+      System.out.printf("[e2e] first vector in Redis %d ms after the first request (includes start-up)%n",
+          System.currentTimeMillis() - firstSent);
+
+      // when more requests arrive in the same cell
+      for (int i = 0; i < 4; i++) {
+        long sent = System.currentTimeMillis();
+        send(producer, Instant.ofEpochMilli(sent));
+        double expected = i + 2;
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+            .until(() -> Double.parseDouble(redis.hget(key, SupplyDemandFeatures.REQUESTS_1M)) >= expected);
+        System.out.printf("[e2e] request %d visible in Redis after %d ms%n", i + 2, System.currentTimeMillis() - sent);
+        Thread.sleep(300);
+      }
+
+      // then the cell's hash holds the whole vector, with its event time
+      Map<String, String> hash = redis.hgetall(key);
+      assertThat(Double.parseDouble(hash.get(SupplyDemandFeatures.REQUESTS_1M))).isEqualTo(5.0);
+      assertThat(Long.parseLong(hash.get(SupplyDemandFeatures.EVENT_TIME_FIELD))).isGreaterThanOrEqualTo(firstSent);
+      assertThat(hash).containsKeys(SupplyDemandFeatures.NAMES.toArray(String[]::new));
+      assertThat(redis.pttl(key)).isPositive();
+    } finally {
+      client.shutdown();
+    }
+
+    Timer freshness = registry.find("feature_freshness").timer();
+    assertThat(freshness).isNotNull();
+    assertThat(freshness.count()).isPositive();
+    for (ValueAtPercentile percentile : freshness.takeSnapshot().percentileValues()) {
+      System.out.printf("[e2e] feature_freshness p%.0f = %.0f ms%n", percentile.percentile() * 100,
+          percentile.value(TimeUnit.MILLISECONDS));
+    }
+    given().when().get("/q/health/ready").then().statusCode(200);
+    given().when().get("/q/metrics").then().statusCode(200)
+        .body(containsString("feature_freshness_seconds"))
+        .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
+  }
+
+  private void send(KafkaProducer<String, RideRequested> producer, Instant now) throws Exception {
+    RideRequested request = TestEvents.rideRequest(CELL, now);
+    producer.send(new ProducerRecord<>(Topics.RIDE_REQUESTS.name(), null, now.toEpochMilli(), CELL, request)).get();
+  }
+
+  private KafkaProducer<String, RideRequested> producer() {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.LINGER_MS_CONFIG, 0),
+        new StringSerializer(), Topics.RIDE_REQUESTS.valueSerde().serializer());
+  }
+}

@@ -1,0 +1,130 @@
+package org.ridemarket.features.supplydemand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.features.SupplyDemandFeatures;
+import org.ridemarket.contracts.features.SupplyDemandSnapshot;
+import org.ridemarket.stack.LocalStackTestResource;
+
+/** Forward-only writes against the real Redis of the local stack. */
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+class SupplyDemandRedisWriterTest {
+
+  @ConfigProperty(name = "redis.url")
+  String redisUrl;
+
+  private RedisClient client;
+  private RedisCommands<String, String> redis;
+  private String cell;
+
+  @BeforeEach
+  void connect() {
+    client = RedisClient.create(redisUrl);
+    redis = client.connect().sync();
+    // not a real cell: the running app's sink never writes this key
+    cell = "test-" + UUID.randomUUID();
+  }
+
+  @AfterEach
+  void disconnect() {
+    client.shutdown();
+  }
+
+  @Test
+  void shouldIgnoreDuplicatesAndOlderVectors() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
+      assertThat(writer.write(List.of(vector(2_000, 5)))).hasSize(1);
+
+      // a redelivered duplicate with the same event time, then a replayed older vector
+      List<SupplyDemandSnapshot> applied = writer.write(List.of(vector(2_000, 9), vector(1_000, 7)));
+
+      assertThat(applied).isEmpty();
+      assertThat(stored()).isEqualTo(vector(2_000, 5));
+      assertThat(writer.write(List.of(vector(3_000, 1)))).hasSize(1);
+      assertThat(stored()).isEqualTo(vector(3_000, 1));
+    }
+  }
+
+  @Test
+  void shouldEndAtTheNewestVectorWhateverTheReplayOrder() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
+      List<SupplyDemandSnapshot> history = new ArrayList<>();
+      for (int i = 1; i <= 50; i++) {
+        history.add(vector(i * 1_000L, i));
+      }
+      writer.write(history);
+
+      List<SupplyDemandSnapshot> replay = new ArrayList<>(history);
+      Collections.shuffle(replay, new Random(42));
+      for (SupplyDemandSnapshot vector : replay) {
+        assertThat(writer.write(List.of(vector))).isEmpty();
+      }
+
+      assertThat(stored()).isEqualTo(vector(50_000, 50));
+    }
+  }
+
+  @Test
+  void shouldLetACellThatIsNoLongerRefreshedExpire() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMillis(300))) {
+      writer.write(List.of(vector(1_000, 1)));
+
+      assertThat(redis.pttl(SupplyDemandFeatures.redisKey(cell))).isBetween(1L, 300L);
+      await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(SupplyDemandFeatures.redisKey(cell)) == 0);
+    }
+  }
+
+  @Test
+  void shouldWriteABatchInOnePipeline() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
+      writer.write(batch(1_000, 2_000));
+      List<SupplyDemandSnapshot> batch = batch(2_000, 2_000);
+
+      long started = System.nanoTime();
+      List<SupplyDemandSnapshot> applied = writer.write(batch);
+      double millis = (System.nanoTime() - started) / 1e6;
+
+      System.out.printf("[redis] %d forward-only upserts in one pipelined batch (after one warm-up batch):"
+          + " %.1f ms (%.1f µs each)%n", batch.size(), millis, millis * 1000 / batch.size());
+      assertThat(applied).hasSize(batch.size());
+      assertThat(redis.hget(SupplyDemandFeatures.redisKey(cell + "-1999"), SupplyDemandFeatures.REQUESTS_1M))
+          .isEqualTo("1999.0");
+    }
+  }
+
+  private List<SupplyDemandSnapshot> batch(long eventTime, int cells) {
+    List<SupplyDemandSnapshot> batch = new ArrayList<>();
+    for (int i = 0; i < cells; i++) {
+      batch.add(new SupplyDemandSnapshot(cell + "-" + i, eventTime, vector(eventTime, i).values()));
+    }
+    return batch;
+  }
+
+  private SupplyDemandRedisWriter writer(Duration ttl) {
+    return new SupplyDemandRedisWriter(client, ttl, Duration.ofSeconds(5));
+  }
+
+  private SupplyDemandSnapshot stored() {
+    return SupplyDemandSnapshot.fromRedisHash(cell, redis.hgetall(SupplyDemandFeatures.redisKey(cell)));
+  }
+
+  private SupplyDemandSnapshot vector(long eventTime, int requests) {
+    return new CellAggregates(requests, requests, requests, 0, 1, 0, 0, 0, 0).toSnapshot(cell, eventTime);
+  }
+}
