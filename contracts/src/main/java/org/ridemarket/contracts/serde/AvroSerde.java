@@ -50,11 +50,20 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
 
   private void init(Class<T> eventType, SchemaStore extraSchemas) {
     this.type = eventType;
-    SpecificData model = SpecificData.getForClass(eventType);
+    SpecificData model = modelFor(eventType);
     Schema current = ContractSchemas.currentSchema(eventType);
     this.encoder = new BinaryMessageEncoder<>(model, current);
     this.decoder = new BinaryMessageDecoder<>(model, current, extraSchemas);
     ContractSchemas.knownWriterSchemas(eventType).forEach(decoder::addSchema);
+  }
+
+  // The generated class's own model resolves record classes through Avro's class loader; under a
+  // layered class loader (Quarkus tests and dev mode) that finds a different copy of the class.
+  // Bind the model to the loader that loaded the event type, with the class's logical-type conversions.
+  private static SpecificData modelFor(Class<?> eventType) {
+    SpecificData model = new SpecificData(eventType.getClassLoader());
+    SpecificData.getForClass(eventType).getConversions().forEach(model::addLogicalTypeConversion);
+    return model;
   }
 
   @Override
