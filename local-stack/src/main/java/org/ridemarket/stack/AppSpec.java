@@ -14,6 +14,10 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
    */
   static List<AppSpec> of(Path repoDir, List<String> simulatorArgs) {
     return List.of(
+        new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
+            List.of("-Xmx512m"), List.of()),
+        new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
+            List.of("-Xmx512m"), List.of()),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
             List.of("-Xmx512m"), simulatorArgs));
   }

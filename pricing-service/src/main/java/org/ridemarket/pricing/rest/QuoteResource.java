@@ -1,0 +1,86 @@
+package org.ridemarket.pricing.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ridemarket.pricing.InvalidRequestException;
+import org.ridemarket.pricing.mapping.QuoteMapper;
+import org.ridemarket.pricing.service.QuoteService;
+
+/** Upfront quotes: give one, and read one back while it is honoured. */
+@Path("/quotes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "quotes")
+public class QuoteResource {
+
+  private final QuoteService quotes;
+  private final QuoteMapper mapper;
+
+  QuoteResource(QuoteService quotes, QuoteMapper mapper) {
+    this.quotes = quotes;
+    this.mapper = mapper;
+  }
+
+  /** Gives and records a quote. */
+  @POST
+  @Operation(summary = "Quote a ride", description = "Surge for the pickup cell and an upfront fare, recorded before "
+      + "it is returned. When Redis or the model fails the quote is still given, with degraded=true.")
+  @APIResponse(responseCode = "201", description = "The quote", content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
+  @APIResponse(responseCode = "400", description = "Invalid request; errors name the fields",
+      content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+  @APIResponse(responseCode = "503", description = "The quote could not be recorded; nothing was promised",
+      content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+  public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid QuoteRequest body) {
+    return quotes.quote(mapper.toTripRequest(body))
+        .map(quote -> Response.created(URI.create("/quotes/" + quote.getId()))
+            .entity(mapper.toResponse(quote, Instant.now())).build());
+  }
+
+  /** Reads a quote back: 200 while it is honoured, 410 with the quote once it has expired. */
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Read a quote", description = "200 while the price is honoured; 410 Gone once it has expired, "
+      + "with the quote (expired=true) in the body for support and audit; 404 if there is no such quote.")
+  @APIResponse(responseCode = "200", description = "The quote, still honoured",
+      content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
+  @APIResponse(responseCode = "410", description = "The quote, expired: the price is no longer honoured",
+      content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
+  @APIResponse(responseCode = "404", description = "No such quote")
+  public Uni<Response> get(@PathParam("id") String id) {
+    UUID quoteId = parse(id);
+    return quotes.find(quoteId).map(quote -> {
+      if (quote == null) {
+        return Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(404, "no quote " + id,
+            List.of())).build();
+      }
+      QuoteResponse view = mapper.toResponse(quote, Instant.now());
+      return Response.status(view.expired() ? Response.Status.GONE : Response.Status.OK).entity(view).build();
+    });
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("id", "is not a quote id (a UUID): " + id);
+    }
+  }
+}

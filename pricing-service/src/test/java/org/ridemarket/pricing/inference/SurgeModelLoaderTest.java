@@ -1,0 +1,81 @@
+package org.ridemarket.pricing.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ridemarket.contracts.model.ModelArtifactLayout;
+import org.ridemarket.pricing.SurgeModelFixture;
+import org.ridemarket.pricing.SurgeModelTestResource;
+
+class SurgeModelLoaderTest {
+
+  private final Path store = SurgeModelTestResource.store();
+
+  @Test
+  void shouldServeTheModelWithItsMultiplierRisingWithDemand() {
+    try (SurgeModel model = SurgeModelLoader.load(store, SurgeModelTestResource.SURGE, Optional.empty())) {
+      float calm = model.predict(floats(SurgeModelFixture.vector(2, 10)));
+      float busy = model.predict(floats(SurgeModelFixture.vector(15, 6)));
+
+      assertThat(model.id()).isEqualTo("surge:test-1");
+      assertThat(calm).isCloseTo(1.0f, offset(0.1f));
+      assertThat(busy).isGreaterThan(1.5f);
+    }
+  }
+
+  @Test
+  void shouldScoreABatchLikeSingleRows() {
+    try (SurgeModel model = SurgeModelLoader.load(store, SurgeModelTestResource.SURGE, Optional.of("test-1"))) {
+      float[][] rows = {floats(SurgeModelFixture.vector(2, 10)), floats(SurgeModelFixture.vector(40, 3))};
+
+      assertThat(model.predict(rows)).containsExactly(model.predict(rows[0]), model.predict(rows[1]));
+    }
+  }
+
+  @Test
+  void shouldRefuseAModelWhoseFeaturesAreInAnotherOrder() {
+    assertThatThrownBy(() -> SurgeModelLoader.load(store, SurgeModelTestResource.MISORDERED, Optional.empty()))
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("refusing surge model surge-misordered:test-1")
+        .hasMessageContaining("misordered");
+  }
+
+  @Test
+  void shouldSayWhenThereIsNoModel(@TempDir Path empty) {
+    assertThatThrownBy(() -> SurgeModelLoader.load(empty, "surge", Optional.empty()))
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("no surge model");
+  }
+
+  @Test
+  void shouldRefuseAModelWhoseBytesChanged(@TempDir Path copy) throws Exception {
+    Path source = ModelArtifactLayout.modelDirectory(store, SurgeModelTestResource.SURGE);
+    Path target = Files.createDirectories(ModelArtifactLayout.modelDirectory(copy, SurgeModelTestResource.SURGE));
+    try (var files = Files.list(source)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+    }
+    Path onnx = ModelArtifactLayout.onnxFile(copy, SurgeModelTestResource.SURGE, SurgeModelTestResource.VERSION);
+    Files.write(onnx, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> SurgeModelLoader.load(copy, SurgeModelTestResource.SURGE, Optional.empty()))
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("hashes to");
+  }
+
+  private static float[] floats(double[] vector) {
+    float[] row = new float[vector.length];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = (float) vector[i];
+    }
+    return row;
+  }
+}

@@ -1,0 +1,21 @@
+package org.ridemarket.pricing.rest;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.pricing.DegradedProfiles;
+import org.ridemarket.pricing.SurgeModelTestResource;
+import org.ridemarket.stack.LocalStackTestResource;
+
+@QuarkusTest
+@TestProfile(DegradedProfiles.ModelMismatched.class)
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(SurgeModelTestResource.class)
+class ModelMismatchedTest extends ModelUnavailableChecks {
+
+  @Test
+  void shouldRefuseTheModelAndSayWhyInReadiness() {
+    assertNotReadyBecause("misordered");
+  }
+}

@@ -1,0 +1,48 @@
+package org.ridemarket.pricing.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.pricing.DegradedProfiles;
+import org.ridemarket.pricing.QuoteApi;
+import org.ridemarket.pricing.SurgeModelTestResource;
+import org.ridemarket.stack.LocalStackTestResource;
+
+@QuarkusTest
+@TestProfile(DegradedProfiles.RedisStopped.class)
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(SurgeModelTestResource.class)
+class RedisStoppedTest {
+
+  @Test
+  void shouldStillQuoteAtOneFlaggedDegraded() {
+    JsonPath quote = QuoteApi.quote(QuoteApi.freshPickup()).extract().jsonPath();
+
+    assertThat(quote.getDouble("surgeMultiplier")).isEqualTo(1.0);
+    assertThat(quote.getBoolean("degraded")).isTrue();
+    assertThat(quote.getString("surgeSource")).isEqualTo("DEFAULT");
+    QuoteApi.get(quote.getString("quoteId")).statusCode(200).body("degraded", equalTo(true));
+  }
+
+  @Test
+  void shouldMapSurgeFlaggedDegraded() {
+    given().queryParam("minLat", 40.75).queryParam("minLon", -73.99).queryParam("maxLat", 40.755)
+        .queryParam("maxLon", -73.985)
+        .when().get("/surge")
+        .then().statusCode(200).body("degraded", equalTo(true));
+  }
+
+  @Test
+  void shouldReportRedisDownButStayReady() {
+    given().when().get("/q/health/group/dependencies").then()
+        .statusCode(503)
+        .body("checks.find { it.name == 'redis-features' }.status", equalTo("DOWN"));
+    given().when().get("/q/health/ready").then().statusCode(200);
+  }
+}
