@@ -19,7 +19,15 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of()),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
-            List.of("-Xmx512m"), simulatorArgs));
+            List.of("-Xmx512m"), withClosedLoop(simulatorArgs)));
+  }
+
+  // Riders are quoted by the local pricing-service, so prices feed back into demand; options
+  // given after `./stack --` come later and win.
+  private static List<String> withClosedLoop(List<String> simulatorArgs) {
+    List<String> args = new ArrayList<>(List.of("--pricing-url", "http://127.0.0.1:8081"));
+    args.addAll(simulatorArgs);
+    return args;
   }
 
   boolean built() {

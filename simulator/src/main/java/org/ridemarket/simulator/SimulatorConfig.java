@@ -1,5 +1,6 @@
 package org.ridemarket.simulator;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +33,12 @@ import org.ridemarket.simulator.city.DemandSpike;
  * @param matchRadiusMeters farthest driving distance between a matched driver and the pickup
  * @param driftProbability chance that a repositioning idle driver heads for demand rather than cruising
  * @param progressInterval wall time between progress lines, zero for none
+ * @param pricingUrl base URL of a live pricing-service to quote each request (closed loop), or null for flat prices
  */
 public record SimulatorConfig(long seed, double speed, Duration duration, int drivers, int riders, double demandScale,
     double fraudShare, LabelDelay labelDelay, List<DemandSpike> spikes, String kafkaBootstrap, String compression,
     Path out, Path groundTruth, Path uberCsv, Instant start, ZoneId zone, double matchRadiusMeters,
-    double driftProbability, Duration progressInterval) {
+    double driftProbability, Duration progressInterval, URI pricingUrl) {
 
   /** New York, where the default city is. */
   public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

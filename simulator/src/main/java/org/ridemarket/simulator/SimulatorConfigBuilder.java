@@ -1,5 +1,6 @@
 package org.ridemarket.simulator;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class SimulatorConfigBuilder {
   private List<DemandSpike> spikes = new ArrayList<>();
   private String kafkaBootstrap;
   private String compression = "lz4";
+  private URI pricingUrl;
   private Path out;
   private Path groundTruth;
   private Path uberCsv;
@@ -47,6 +49,7 @@ public final class SimulatorConfigBuilder {
     spikes = new ArrayList<>(c.spikes());
     kafkaBootstrap = c.kafkaBootstrap();
     compression = c.compression();
+    pricingUrl = c.pricingUrl();
     out = c.out();
     groundTruth = c.groundTruth();
     uberCsv = c.uberCsv();
@@ -147,6 +150,12 @@ public final class SimulatorConfigBuilder {
     return this;
   }
 
+  /** Quote every request at this pricing-service (closed loop); null for flat prices. */
+  public SimulatorConfigBuilder pricingUrl(URI value) {
+    pricingUrl = value;
+    return this;
+  }
+
   public SimulatorConfigBuilder progressInterval(Duration value) {
     progressInterval = value;
     return this;
@@ -156,6 +165,6 @@ public final class SimulatorConfigBuilder {
   public SimulatorConfig build() {
     return new SimulatorConfig(seed, speed, duration, drivers, riders, demandScale, fraudShare, labelDelay, spikes,
         kafkaBootstrap, compression, out, groundTruth, uberCsv, start, zone, matchRadiusMeters, driftProbability,
-        progressInterval);
+        progressInterval, pricingUrl);
   }
 }

@@ -18,6 +18,7 @@ import org.ridemarket.simulator.output.EventFileSink;
 import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.output.KafkaSink;
 import org.ridemarket.simulator.progress.ProgressReporter;
+import org.ridemarket.simulator.riders.HttpPriceOracle;
 import org.ridemarket.simulator.riders.PriceOracle;
 
 /**
@@ -28,6 +29,8 @@ import org.ridemarket.simulator.riders.PriceOracle;
 public final class SimulatorMain {
 
   private static final long SHUTDOWN_GRACE_SECONDS = 60;
+  // A rider app waits briefly for a price; past this the quote counts as failed and shows no surge.
+  private static final Duration PRICING_TIMEOUT = Duration.ofMillis(500);
 
   private SimulatorMain() {
   }
@@ -69,7 +72,9 @@ public final class SimulatorMain {
     if (config.out() != null) {
       sinks.add(new EventFileSink(config.out()));
     }
-    Simulation simulation = new Simulation(config, city, sinks, PriceOracle.FLAT);
+    HttpPriceOracle pricing = config.pricingUrl() == null ? null
+        : new HttpPriceOracle(config.pricingUrl(), PRICING_TIMEOUT);
+    Simulation simulation = new Simulation(config, city, sinks, pricing == null ? PriceOracle.FLAT : pricing);
     CountDownLatch done = new CountDownLatch(1);
     Thread main = Thread.currentThread();
     AtomicBoolean stopRequested = new AtomicBoolean();
@@ -94,6 +99,9 @@ public final class SimulatorMain {
       simulation.close();
       out.print(ProgressReporter.summary(simulation.snapshot(), config.zone(),
           Duration.ofNanos(System.nanoTime() - wallStart)));
+      if (pricing != null) {
+        out.println(pricing.summary());
+      }
       out.flush();
     } finally {
       done.countDown();
@@ -118,6 +126,7 @@ public final class SimulatorMain {
         config.riders(), config.demandScale(), config.fraudShare(), config.labelDelay().min(),
         config.labelDelay().max(), config.spikes().size(),
         config.kafkaBootstrap() == null ? "off" : config.kafkaBootstrap() + " (" + config.compression() + ")",
-        config.out() == null ? "off" : config.out(), config.groundTruth() == null ? "off" : config.groundTruth());
+        config.out() == null ? "off" : config.out(), config.groundTruth() == null ? "off" : config.groundTruth())
+        + (config.pricingUrl() == null ? ", flat prices" : ", quotes from " + config.pricingUrl());
   }
 }

@@ -1,5 +1,6 @@
 package org.ridemarket.simulator.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +82,7 @@ public final class CommandLine {
           case "--spike" -> b.spike(DemandSpike.parse(value));
           case "--kafka" -> kafka = value;
           case "--compression" -> b.compression(value);
+          case "--pricing-url" -> b.pricingUrl(URI.create(value));
           case "--out" -> b.out(Path.of(value));
           case "--ground-truth" -> b.groundTruth(Path.of(value));
           case "--uber-csv" -> uber = Path.of(value);
