@@ -2,6 +2,7 @@ package org.ridemarket.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -85,7 +86,8 @@ public final class LocalStackMain {
   }
 
   private String readyLine(StackEndpoints endpoints) {
-    Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    // From the JVM's start, not the process's: ./stack execs java in the shell that ran the build.
+    Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     String env = endpoints.asEnvironment().entrySet().stream()
         .map(variable -> variable.getKey() + "=" + variable.getValue())
