@@ -64,7 +64,7 @@ public final class ContractSchemas {
 
   /** The released versions of this type's schema shipped in this jar, oldest first. */
   public static List<Schema> releasedSchemas(Class<? extends SpecificRecord> type) {
-    String resource = RELEASED_RESOURCE_DIR + currentSchema(type).getFullName() + ".json";
+    String resource = RELEASED_RESOURCE_DIR + SchemaHistory.fileName(currentSchema(type));
     try (InputStream in = ContractSchemas.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         return List.of();

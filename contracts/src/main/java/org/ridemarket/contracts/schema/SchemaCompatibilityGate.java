@@ -1,7 +1,6 @@
 package org.ridemarket.contracts.schema;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,22 +38,22 @@ public final class SchemaCompatibilityGate {
     List<String> problems = new ArrayList<>();
     for (Class<? extends SpecificRecord> type : ContractSchemas.eventTypes()) {
       Schema current = ContractSchemas.currentSchema(type);
-      Path history = releasedDir.resolve(current.getFullName() + ".json");
+      Path history = releasedDir.resolve(SchemaHistory.fileName(current));
       if (!Files.exists(history)) {
         problems.add(current.getFullName() + " has no released history at " + history
             + " (run SchemaRelease to record its first version)");
         continue;
       }
-      List<Schema> released = SchemaHistory.parse(Files.readString(history, StandardCharsets.UTF_8));
+      List<Schema> released = SchemaHistory.read(history);
       SchemaCompatibility.check(current, released)
           .forEach(problem -> problems.add(current.getFullName() + ": " + problem));
     }
     Set<String> known = ContractSchemas.eventTypes().stream()
-        .map(type -> ContractSchemas.currentSchema(type).getFullName() + ".json")
+        .map(type -> SchemaHistory.fileName(ContractSchemas.currentSchema(type)))
         .collect(Collectors.toSet());
     try (Stream<Path> files = Files.list(releasedDir)) {
       files.map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".json") && !known.contains(name))
+          .filter(name -> name.endsWith(SchemaHistory.SUFFIX) && !known.contains(name))
           .forEach(name -> problems.add(name + " was released but its event type no longer exists"));
     }
     return problems;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -13,7 +16,20 @@ public final class SchemaHistory {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Suffix of every history file. */
+  static final String SUFFIX = ".json";
+
   private SchemaHistory() {
+  }
+
+  /** The history file of a schema: its full name plus {@value #SUFFIX}. */
+  public static String fileName(Schema schema) {
+    return schema.getFullName() + SUFFIX;
+  }
+
+  /** Reads a history file. */
+  public static List<Schema> read(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   /** Parses a history; each entry gets its own parser, because versions redefine the same names. */

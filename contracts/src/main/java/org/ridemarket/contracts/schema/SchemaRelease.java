@@ -24,9 +24,9 @@ public final class SchemaRelease {
     Files.createDirectories(releasedDir);
     for (Class<? extends SpecificRecord> type : ContractSchemas.eventTypes()) {
       Schema current = ContractSchemas.currentSchema(type);
-      Path history = releasedDir.resolve(current.getFullName() + ".json");
+      Path history = releasedDir.resolve(SchemaHistory.fileName(current));
       List<Schema> versions = Files.exists(history)
-          ? new ArrayList<>(SchemaHistory.parse(Files.readString(history, StandardCharsets.UTF_8)))
+          ? new ArrayList<>(SchemaHistory.read(history))
           : new ArrayList<>();
       if (!versions.isEmpty() && versions.get(versions.size() - 1).equals(current)) {
         continue;
