@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
+import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.features.FeaturesConfig;
 
 /**
@@ -83,7 +84,7 @@ public class SupplyDemandRedisSink {
          KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(polling)) {
       consumer = polling;
       consumerMetrics.bindTo(registry);
-      polling.subscribe(List.of(SupplyDemandTopology.FEATURES));
+      polling.subscribe(List.of(Topics.SUPPLY_DEMAND_FEATURES.name()));
       writer = connect(client);
       while (running && writer != null) {
         copy(polling, writer);

@@ -28,6 +28,7 @@ import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.stack.LocalStackTestResource;
+import org.ridemarket.topologies.supplydemand.TestEvents;
 
 /** The running app against real Kafka and Redis: ride requests in, the cell's Redis hash out, within seconds. */
 @QuarkusTest

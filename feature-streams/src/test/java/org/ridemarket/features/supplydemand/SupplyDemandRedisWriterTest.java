@@ -125,6 +125,8 @@ class SupplyDemandRedisWriterTest {
   }
 
   private SupplyDemandSnapshot vector(long eventTime, int requests) {
-    return new CellAggregates(requests, requests, requests, 0, 1, 0, 0, 0, 0).toSnapshot(cell, eventTime);
+    // requests_1m, _5m, _15m, completed_trips_15m, available_drivers, the four ring sums, trend, the two ratios
+    return new SupplyDemandSnapshot(cell, eventTime,
+        new double[] {requests, requests, requests, 0, 1, 0, 0, 0, 0, 3.0, requests, 0});
   }
 }

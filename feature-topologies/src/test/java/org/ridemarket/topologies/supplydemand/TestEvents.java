@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,22 +12,25 @@ import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
 import org.ridemarket.contracts.geo.Cells;
 
-/** Valid input events positioned at a cell's centre, for the topology and end-to-end tests. */
-final class TestEvents {
+/**
+ * Valid input events positioned at a cell's centre, for the topology tests and, through this
+ * module's test-jar, the apps' end-to-end tests.
+ */
+public final class TestEvents {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private TestEvents() {
   }
 
-  static RideRequested rideRequest(String cell, Instant eventTime) {
+  public static RideRequested rideRequest(String cell, Instant eventTime) {
     int n = SEQUENCE.incrementAndGet();
     return RideRequested.newBuilder().setEventId(UUID.randomUUID()).setEventTime(eventTime)
         .setRequestId("req-" + n).setRiderId("rider-" + n).setPickup(centerOf(cell)).setDropoff(centerOf(cell))
         .setPickupCell(cell).setProduct(Product.STANDARD).build();
   }
 
-  static TripEvent trip(String cell, TripEventType type, Instant eventTime) {
+  public static TripEvent trip(String cell, TripEventType type, Instant eventTime) {
     int n = SEQUENCE.incrementAndGet();
     return TripEvent.newBuilder().setEventId(UUID.randomUUID()).setEventTime(eventTime)
         .setTripId("trip-" + n).setRequestId("req-" + n).setRiderId("rider-" + n).setDriverId("driver-" + n)
@@ -35,14 +38,14 @@ final class TestEvents {
         .setProduct(Product.STANDARD).build();
   }
 
-  static DriverLocationUpdated ping(String driverId, String cell, GeoPoint position, DriverStatus status,
+  public static DriverLocationUpdated ping(String driverId, String cell, GeoPoint position, DriverStatus status,
       Instant eventTime) {
     return DriverLocationUpdated.newBuilder().setEventId(UUID.randomUUID()).setEventTime(eventTime)
         .setDriverId(driverId).setPosition(position).setCell(cell).setSpeedMps(0).setHeadingDeg(0)
         .setStatus(status).build();
   }
 
-  static GeoPoint centerOf(String cell) {
+  public static GeoPoint centerOf(String cell) {
     var center = Cells.h3().cellToLatLng(cell);
     return new GeoPoint(center.lat, center.lng);
   }

@@ -1,7 +1,7 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ridemarket.features.supplydemand.SupplyDemandTestDriver.T0;
+import static org.ridemarket.topologies.supplydemand.SupplyDemandTestDriver.T0;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.DriverStatus;
-import org.ridemarket.features.supplydemand.CellDelta.Measure;
+import org.ridemarket.topologies.supplydemand.CellDelta.Measure;
 
 /**
  * Turns driver pings (keyed by driver) into available-driver deltas keyed by cell: +1 where a

@@ -1,7 +1,5 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
@@ -26,15 +24,14 @@ import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
 import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
-import org.ridemarket.features.FeaturesConfig;
-import org.ridemarket.features.supplydemand.CellDelta.Measure;
+import org.ridemarket.topologies.supplydemand.CellDelta.Measure;
 
 /**
  * The supply/demand topology: ride requests, completed trips and driver pings in, one feature
  * vector per H3 cell out (to the compacted features topic), bad records to the dead-letter topic.
+ * The feature-streams app runs it on Kafka; training jobs replay recorded history through it.
  */
-@ApplicationScoped
-public class SupplyDemandTopology {
+public final class SupplyDemandTopology {
 
   static final String RIDE_REQUESTS = Topics.RIDE_REQUESTS.name();
   static final String TRIP_EVENTS = Topics.TRIP_EVENTS.name();
@@ -46,15 +43,7 @@ public class SupplyDemandTopology {
   /** Kafka Streams prefixes it with the application id and suffixes it with "-repartition". */
   static final String DELTAS_BY_CELL = "supply-demand-deltas-by-cell";
 
-  private final FeaturesConfig config;
-
-  SupplyDemandTopology(FeaturesConfig config) {
-    this.config = config;
-  }
-
-  @Produces
-  Topology topology() {
-    return build(SupplyDemandSettings.from(config));
+  private SupplyDemandTopology() {
   }
 
   /** The whole topology, on RocksDB stores; tests and replays build it with their own settings. */

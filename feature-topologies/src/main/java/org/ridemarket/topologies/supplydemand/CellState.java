@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

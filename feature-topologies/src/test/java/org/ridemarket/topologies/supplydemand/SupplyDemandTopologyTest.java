@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,7 +14,7 @@ import static org.ridemarket.contracts.features.SupplyDemandFeatures.RING_DEMAND
 import static org.ridemarket.contracts.features.SupplyDemandFeatures.RING_REQUESTS_15M;
 import static org.ridemarket.contracts.features.SupplyDemandFeatures.RING_REQUESTS_5M;
 import static org.ridemarket.contracts.features.SupplyDemandFeatures.TREND_5M_15M;
-import static org.ridemarket.features.supplydemand.SupplyDemandTestDriver.T0;
+import static org.ridemarket.topologies.supplydemand.SupplyDemandTestDriver.T0;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

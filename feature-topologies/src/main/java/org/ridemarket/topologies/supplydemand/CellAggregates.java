@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import static org.ridemarket.contracts.features.SupplyDemandFeatures.AVAILABLE_DRIVERS;
 import static org.ridemarket.contracts.features.SupplyDemandFeatures.COMPLETED_TRIPS_15M;

@@ -1,11 +1,10 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.time.Duration;
-import org.ridemarket.features.FeaturesConfig;
 
 /**
  * The knobs of the supply/demand topology as a plain value, so that tests and replays build the
- * topology without CDI; see {@link FeaturesConfig} for what each one means.
+ * topology without CDI; the feature-streams app's configuration ({@code features.*}) documents each one.
  */
 public record SupplyDemandSettings(
     Duration grace,
@@ -25,15 +24,9 @@ public record SupplyDemandSettings(
     }
   }
 
-  /** The defaults of {@link FeaturesConfig}. */
+  /** The defaults, as the feature-streams app's configuration has them. */
   public static SupplyDemandSettings defaults() {
     return new SupplyDemandSettings(Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofMinutes(3),
         Duration.ofSeconds(1), Duration.ofMinutes(5));
-  }
-
-  /** The settings a configuration holds. */
-  public static SupplyDemandSettings from(FeaturesConfig config) {
-    return new SupplyDemandSettings(config.grace(), config.maxFutureSkew(), config.driverSilenceTimeout(),
-        config.minEmitInterval(), config.refreshInterval());
   }
 }

@@ -1,9 +1,9 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
-import static org.ridemarket.features.supplydemand.FieldChecks.cell;
-import static org.ridemarket.features.supplydemand.FieldChecks.first;
-import static org.ridemarket.features.supplydemand.FieldChecks.id;
-import static org.ridemarket.features.supplydemand.FieldChecks.point;
+import static org.ridemarket.topologies.supplydemand.FieldChecks.cell;
+import static org.ridemarket.topologies.supplydemand.FieldChecks.first;
+import static org.ridemarket.topologies.supplydemand.FieldChecks.id;
+import static org.ridemarket.topologies.supplydemand.FieldChecks.point;
 
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;

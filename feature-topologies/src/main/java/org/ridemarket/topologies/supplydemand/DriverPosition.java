@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 /**
  * What the topology remembers of a driver: whether their latest ping said AVAILABLE, in which

@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import com.uber.h3core.H3Core;
 import org.ridemarket.contracts.events.GeoPoint;

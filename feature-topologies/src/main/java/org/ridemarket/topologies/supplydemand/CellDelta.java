@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 /**
  * A change to one cell's aggregates, keyed by the cell it applies to; its record timestamp is

@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

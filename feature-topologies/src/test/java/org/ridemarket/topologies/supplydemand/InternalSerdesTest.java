@@ -1,11 +1,11 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
-import org.ridemarket.features.supplydemand.CellDelta.Measure;
+import org.ridemarket.topologies.supplydemand.CellDelta.Measure;
 
 class InternalSerdesTest {
 

@@ -1,4 +1,4 @@
-package org.ridemarket.features.supplydemand;
+package org.ridemarket.topologies.supplydemand;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
