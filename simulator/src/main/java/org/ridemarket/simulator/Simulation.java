@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.clock.SimClock;
 import org.ridemarket.simulator.drivers.Driver;
+import org.ridemarket.simulator.drivers.SurgeMap;
 import org.ridemarket.simulator.fraud.GroundTruthWriter;
 import org.ridemarket.simulator.output.EventEmitter;
 import org.ridemarket.simulator.output.EventSink;
@@ -14,26 +15,33 @@ import org.ridemarket.simulator.riders.RideRequest;
 import org.ridemarket.simulator.trips.TripStats;
 
 /**
- * One run of the city: a single-threaded loop of one-second ticks. Each tick starts and ends
- * shifts, moves every online driver (pick-ups, drop-offs, payments), matches waiting requests,
- * adds new ones, attempts planned payments, releases due labels and sends the due pings; every
- * event of a tick carries the tick's time, so the output is in event-time order.
+ * One run of the city: a single-threaded loop of one-second ticks. Each tick refreshes the surge
+ * map when due, starts and ends shifts, moves every online driver (pick-ups, drop-offs, payments),
+ * matches waiting requests, adds new ones, attempts planned payments, releases due labels and sends
+ * the due pings; every event of a tick carries the tick's time, so the output is in event-time order.
  */
 public final class Simulation {
 
   private final SimulatorConfig config;
   private final SimClock clock;
   private final EventEmitter emitter;
+  private final SurgeMap surgeMap;
   private final World world;
   private final GroundTruthWriter groundTruth;
   private boolean firstTick = true;
 
   /** A run of {@code config} over {@code city}, writing to {@code sinks}, quoting prices with {@code oracle}. */
   public Simulation(SimulatorConfig config, City city, List<EventSink> sinks, PriceOracle oracle) {
+    this(config, city, sinks, oracle, SurgeMap.NONE);
+  }
+
+  /** As above, with idle drivers drifting toward the surge that {@code surgeMap} shows. */
+  public Simulation(SimulatorConfig config, City city, List<EventSink> sinks, PriceOracle oracle, SurgeMap surgeMap) {
     this.config = config;
     this.clock = new SimClock(config.start(), config.zone());
     this.emitter = new EventEmitter(sinks);
-    this.world = World.create(config, city, clock, emitter, oracle);
+    this.surgeMap = surgeMap;
+    this.world = World.create(config, city, clock, emitter, oracle, surgeMap);
     this.groundTruth = config.groundTruth() == null ? null : new GroundTruthWriter(config.groundTruth());
     if (groundTruth != null) {
       world.paymentDesk().observe(groundTruth);
@@ -55,6 +63,7 @@ public final class Simulation {
 
   /** Simulates one tick and moves the clock on. */
   public void tick() {
+    surgeMap.refresh(clock);
     world.fleet().updateShifts(clock, firstTick, driver -> world.pings().ping(driver, clock));
     firstTick = false;
     for (Driver driver : world.fleet().drivers()) {

@@ -34,11 +34,12 @@ import org.ridemarket.simulator.city.DemandSpike;
  * @param driftProbability chance that a repositioning idle driver heads for demand rather than cruising
  * @param progressInterval wall time between progress lines, zero for none
  * @param pricingUrl base URL of a live pricing-service to quote each request (closed loop), or null for flat prices
+ * @param surgeRefresh simulated time between two fetches of the live surge map that idle drivers follow
  */
 public record SimulatorConfig(long seed, double speed, Duration duration, int drivers, int riders, double demandScale,
     double fraudShare, LabelDelay labelDelay, List<DemandSpike> spikes, String kafkaBootstrap, String compression,
     Path out, Path groundTruth, Path uberCsv, Instant start, ZoneId zone, double matchRadiusMeters,
-    double driftProbability, Duration progressInterval, URI pricingUrl) {
+    double driftProbability, Duration progressInterval, URI pricingUrl, Duration surgeRefresh) {
 
   /** New York, where the default city is. */
   public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -55,6 +56,7 @@ public record SimulatorConfig(long seed, double speed, Duration duration, int dr
     require(fraudShare >= 0 && fraudShare <= 0.5, "fraud share must be within 0..0.5");
     require(matchRadiusMeters > 0, "match radius must be positive");
     require(driftProbability >= 0 && driftProbability <= 1, "drift probability must be within 0..1");
+    require(surgeRefresh.compareTo(Duration.ZERO) > 0, "surge refresh must be positive");
     require(List.of("lz4", "zstd", "snappy", "gzip", "none").contains(compression),
         "compression must be one of lz4, zstd, snappy, gzip, none");
   }

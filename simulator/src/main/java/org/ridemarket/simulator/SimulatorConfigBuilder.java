@@ -33,6 +33,7 @@ public final class SimulatorConfigBuilder {
   private double matchRadiusMeters = 3_000;
   private double driftProbability = 0.6;
   private Duration progressInterval = Duration.ofSeconds(5);
+  private Duration surgeRefresh = Duration.ofSeconds(30);
 
   SimulatorConfigBuilder() {
   }
@@ -58,6 +59,7 @@ public final class SimulatorConfigBuilder {
     matchRadiusMeters = c.matchRadiusMeters();
     driftProbability = c.driftProbability();
     progressInterval = c.progressInterval();
+    surgeRefresh = c.surgeRefresh();
   }
 
   public SimulatorConfigBuilder seed(long value) {
@@ -161,10 +163,16 @@ public final class SimulatorConfigBuilder {
     return this;
   }
 
+  /** Simulated time between two fetches of the live surge map (with a pricing URL). */
+  public SimulatorConfigBuilder surgeRefresh(Duration value) {
+    surgeRefresh = value;
+    return this;
+  }
+
   /** The config; throws IllegalArgumentException naming the first invalid setting. */
   public SimulatorConfig build() {
     return new SimulatorConfig(seed, speed, duration, drivers, riders, demandScale, fraudShare, labelDelay, spikes,
         kafkaBootstrap, compression, out, groundTruth, uberCsv, start, zone, matchRadiusMeters, driftProbability,
-        progressInterval, pricingUrl);
+        progressInterval, pricingUrl, surgeRefresh);
   }
 }

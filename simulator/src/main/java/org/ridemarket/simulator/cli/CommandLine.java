@@ -83,6 +83,7 @@ public final class CommandLine {
           case "--kafka" -> kafka = value;
           case "--compression" -> b.compression(value);
           case "--pricing-url" -> b.pricingUrl(URI.create(value));
+          case "--surge-refresh" -> b.surgeRefresh(Durations.parse(value));
           case "--out" -> b.out(Path.of(value));
           case "--ground-truth" -> b.groundTruth(Path.of(value));
           case "--uber-csv" -> uber = Path.of(value);

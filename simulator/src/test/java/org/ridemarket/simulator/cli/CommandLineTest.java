@@ -32,6 +32,8 @@ class CommandLineTest {
     assertThat(config.uberCsv()).isNull();
     assertThat(config.start()).isEqualTo(Instant.parse("2026-11-02T21:00:00Z"));
     assertThat(config.compression()).isEqualTo("lz4");
+    assertThat(config.pricingUrl()).isNull();
+    assertThat(config.surgeRefresh()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -42,7 +44,8 @@ class CommandLineTest {
         "--label-delay", "1h-2h", "--spike", "cell=40.7527,-73.9772,start=10m,duration=30m,factor=3",
         "--no-kafka", "--out", "/tmp/x.events", "--ground-truth", "/tmp/t.csv", "--no-uber",
         "--zone", "UTC", "--start", "2026-06-01T08:00", "--match-radius", "2000", "--drift", "0.3",
-        "--progress", "0", "--compression", "zstd"), Map.of(), emptyDir).config();
+        "--progress", "0", "--compression", "zstd", "--pricing-url", "http://127.0.0.1:8081",
+        "--surge-refresh", "1m"), Map.of(), emptyDir).config();
 
     // then
     assertThat(config.seed()).isEqualTo(9);
@@ -62,6 +65,8 @@ class CommandLineTest {
     assertThat(config.driftProbability()).isEqualTo(0.3);
     assertThat(config.progressInterval()).isZero();
     assertThat(config.compression()).isEqualTo("zstd");
+    assertThat(config.pricingUrl()).hasToString("http://127.0.0.1:8081");
+    assertThat(config.surgeRefresh()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
@@ -81,5 +86,7 @@ class CommandLineTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no file");
     assertThatThrownBy(() -> CommandLine.parse(List.of("--seed"), Map.of(), emptyDir))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--surge-refresh", "0s"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surge refresh");
   }
 }
