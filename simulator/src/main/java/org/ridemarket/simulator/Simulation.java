@@ -12,6 +12,8 @@ import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.progress.Snapshot;
 import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.simulator.riders.RideRequest;
+import org.ridemarket.simulator.trips.MarketOutcome;
+import org.ridemarket.simulator.trips.RequestWindow;
 import org.ridemarket.simulator.trips.TripStats;
 
 /**
@@ -28,6 +30,8 @@ public final class Simulation {
   private final SurgeMap surgeMap;
   private final World world;
   private final GroundTruthWriter groundTruth;
+  private final RequestWindow reportWindow;
+  private long windowPriceDeclined;
   private boolean firstTick = true;
 
   /** A run of {@code config} over {@code city}, writing to {@code sinks}, quoting prices with {@code oracle}. */
@@ -43,6 +47,7 @@ public final class Simulation {
     this.surgeMap = surgeMap;
     this.world = World.create(config, city, clock, emitter, oracle, surgeMap);
     this.groundTruth = config.groundTruth() == null ? null : new GroundTruthWriter(config.groundTruth());
+    this.reportWindow = config.reportWindow();
     if (groundTruth != null) {
       world.paymentDesk().observe(groundTruth);
     }
@@ -72,8 +77,13 @@ public final class Simulation {
       }
     }
     world.dispatcher().dispatch(clock);
+    long declinedBefore = world.requests().priceDeclined();
     for (RideRequest request : world.requests().arrivals(clock)) {
       world.dispatcher().open(request, clock);
+    }
+    // Riders who walk away leave no trip to count by request time; every arrival of a tick is made at its time.
+    if (reportWindow.contains(clock.now())) {
+      windowPriceDeclined += world.requests().priceDeclined() - declinedBefore;
     }
     world.scheduledPayments().releaseDue(clock);
     world.labels().releaseDue(clock);
@@ -112,11 +122,12 @@ public final class Simulation {
   /** The state of the run now. */
   public Snapshot snapshot() {
     TripStats trips = world.trips().stats();
+    MarketOutcome window = config.hasReportWindow()
+        ? world.trips().windowStats().outcome(windowPriceDeclined) : null;
     String[] topics = EventEmitter.TOPICS.stream().map(topic -> topic.name()).toArray(String[]::new);
     return new Snapshot(clock.instant(), topics, emitter.counts(), world.fleet().online(),
-        world.dispatcher().waitingCount(), trips.requestedCount(), trips.completedCount(), trips.cancelledByReason(),
-        world.requests().priceDeclined(), trips.meanPickupWaitSeconds(), trips.meanTripSeconds(),
-        trips.meanTripMeters(), world.paymentStats().total(), world.paymentStats().fraud(),
+        world.dispatcher().waitingCount(), trips.outcome(world.requests().priceDeclined()), window,
+        trips.meanTripSeconds(), trips.meanTripMeters(), world.paymentStats().total(), world.paymentStats().fraud(),
         world.paymentStats().fraudByPattern(), world.labels().pending());
   }
 

@@ -66,7 +66,7 @@ record World(DriverFleet fleet, DriverStep driverStep, Dispatcher dispatcher, Tr
     Merchants merchants = new Merchants(MERCHANTS, ids);
     LegitPayments legit = new LegitPayments(desk, scheduled, riders, merchants, city.box(), payments);
     TripLifecycle lifecycle = new TripLifecycle(new TripEvents(ids, emitter), fleet, available, motion, riders, legit,
-        driver -> pings.ping(driver, clock), trips);
+        driver -> pings.ping(driver, clock), config.reportWindow(), trips);
     // With no surge in reach (always, with SurgeMap.NONE) this draws exactly what demand seeking alone draws.
     DriverStep step = new DriverStep(lifecycle, available, motion,
         new SurgeSeekingIdlePolicy(city.demand(), city.grid(), config.driftProbability(), surgeMap, idle), trips);

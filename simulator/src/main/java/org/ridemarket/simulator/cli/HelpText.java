@@ -36,6 +36,8 @@ public final class HelpText {
         --no-kafka            do not write to Kafka
         --out FILE            also write an event log for replay (FILE.gz: gzip-compressed)
         --progress D|0        wall time between progress lines (default 5s; 0: none)
+        --report-from OFFSET  the summary also reports the rides requested from OFFSET after the start, e.g. 1h
+        --report-to OFFSET    ... and until OFFSET after the start (either option sets the window; default: none)
         --help                this text
       """;
 

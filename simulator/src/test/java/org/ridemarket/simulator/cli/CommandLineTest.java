@@ -34,6 +34,7 @@ class CommandLineTest {
     assertThat(config.compression()).isEqualTo("lz4");
     assertThat(config.pricingUrl()).isNull();
     assertThat(config.surgeRefresh()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.hasReportWindow()).isFalse();
   }
 
   @Test
@@ -45,7 +46,7 @@ class CommandLineTest {
         "--no-kafka", "--out", "/tmp/x.events", "--ground-truth", "/tmp/t.csv", "--no-uber",
         "--zone", "UTC", "--start", "2026-06-01T08:00", "--match-radius", "2000", "--drift", "0.3",
         "--progress", "0", "--compression", "zstd", "--pricing-url", "http://127.0.0.1:8081",
-        "--surge-refresh", "1m"), Map.of(), emptyDir).config();
+        "--surge-refresh", "1m", "--report-from", "1h", "--report-to", "1h30m"), Map.of(), emptyDir).config();
 
     // then
     assertThat(config.seed()).isEqualTo(9);
@@ -67,6 +68,9 @@ class CommandLineTest {
     assertThat(config.compression()).isEqualTo("zstd");
     assertThat(config.pricingUrl()).hasToString("http://127.0.0.1:8081");
     assertThat(config.surgeRefresh()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.reportFrom()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.reportTo()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(config.hasReportWindow()).isTrue();
   }
 
   @Test
@@ -88,5 +92,7 @@ class CommandLineTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> CommandLine.parse(List.of("--surge-refresh", "0s"), Map.of(), emptyDir))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surge refresh");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--report-from", "2h", "--report-to", "1h"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("report window");
   }
 }
