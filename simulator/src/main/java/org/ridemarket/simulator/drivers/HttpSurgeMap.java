@@ -2,6 +2,7 @@ package org.ridemarket.simulator.drivers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,18 +10,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
+import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.simulator.city.CityBox;
 import org.ridemarket.simulator.city.CityCells;
 import org.ridemarket.simulator.clock.SimClock;
 
 /**
- * The surge map of a live pricing-service ({@code GET /surge} over the city box), fetched again
- * once per refresh period of simulated time, as a driver app polls its map. A failed or slow call
- * keeps the last map (drivers keep seeing what their app showed) and is counted; the run goes on.
+ * The surge map of a live pricing-service ({@code GET /surge} over the city), fetched again once
+ * per refresh period of simulated time, as a driver app polls its map. A failed or slow call keeps
+ * the last map (drivers keep seeing what their app showed) and is counted; the run goes on.
  */
 public final class HttpSurgeMap implements SurgeMap {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Degrees (about 10 m) that put a cell's centre safely inside the box asked for.
+  private static final double CENTRE_MARGIN_DEG = 1e-4;
 
   private final HttpClient client;
   private final URI surge;
@@ -40,10 +45,8 @@ public final class HttpSurgeMap implements SurgeMap {
     if (refresh.isNegative() || refresh.isZero()) {
       throw new IllegalArgumentException("surge map refresh must be positive");
     }
-    CityBox box = cells.box();
     this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
-    this.surge = baseUrl.resolve("/surge?minLat=" + box.minLat() + "&minLon=" + box.minLon()
-        + "&maxLat=" + box.maxLat() + "&maxLon=" + box.maxLon());
+    this.surge = baseUrl.resolve(query(cells));
     this.timeout = timeout;
     this.refreshMillis = refresh.toMillis();
     this.cells = cells;
@@ -111,6 +114,27 @@ public final class HttpSurgeMap implements SurgeMap {
       Thread.currentThread().interrupt();
       failure("interrupted");
     }
+  }
+
+  /**
+   * The service answers for the cells whose centre lies in the box (and those under its corners), so the
+   * city's edge cells, whose centres lie outside the city box, are asked for with a box stretched to them.
+   */
+  static String query(CityCells cells) {
+    CityBox box = cells.box();
+    double minLat = box.minLat();
+    double minLon = box.minLon();
+    double maxLat = box.maxLat();
+    double maxLon = box.maxLon();
+    for (int cell = 0; cell < cells.count(); cell++) {
+      LatLng centre = Cells.h3().cellToLatLng(cells.address(cell));
+      minLat = Math.min(minLat, centre.lat - CENTRE_MARGIN_DEG);
+      minLon = Math.min(minLon, centre.lng - CENTRE_MARGIN_DEG);
+      maxLat = Math.max(maxLat, centre.lat + CENTRE_MARGIN_DEG);
+      maxLon = Math.max(maxLon, centre.lng + CENTRE_MARGIN_DEG);
+    }
+    return String.format(Locale.ROOT, "/surge?minLat=%.6f&minLon=%.6f&maxLat=%.6f&maxLon=%.6f",
+        minLat, minLon, maxLat, maxLon);
   }
 
   private void failure(String why) {

@@ -3,19 +3,24 @@ package org.ridemarket.simulator.drivers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.TestRuns;
+import org.ridemarket.simulator.city.CityBox;
 import org.ridemarket.simulator.city.CityCells;
 import org.ridemarket.simulator.clock.SimClock;
 
@@ -51,14 +56,34 @@ class HttpSurgeMapTest {
     // when
     map.refresh(clock);
 
-    // then the map was asked for the city box, and shows the surge where the service put it
-    assertThat(queries).singleElement().satisfies(query -> assertThat(query)
-        .contains("minLat=40.736", "minLon=-74.0126", "maxLat=40.759", "maxLon=-73.963"));
+    // then the map was asked for the city, and shows the surge where the service put it
+    assertThat(queries).singleElement().isEqualTo(HttpSurgeMap.query(CELLS).substring("/surge?".length()));
     assertThat(map.multiplier(3)).isEqualTo(1.8);
     assertThat(map.multiplier(4)).isEqualTo(1.0);
     assertThat(map.multiplier(5)).isEqualTo(1.0);
     assertThat(map.maps()).isEqualTo(1);
     assertThat(map.failed()).isZero();
+  }
+
+  @Test
+  void shouldAskForABoxHoldingTheCityAndTheCentreOfEachOfItsCells() {
+    // given the box asked for
+    Map<String, Double> bounds = new HashMap<>();
+    for (String parameter : HttpSurgeMap.query(CELLS).substring("/surge?".length()).split("&")) {
+      bounds.put(parameter.substring(0, parameter.indexOf('=')),
+          Double.parseDouble(parameter.substring(parameter.indexOf('=') + 1)));
+    }
+    CityBox asked = new CityBox(bounds.get("minLat"), bounds.get("maxLat"), bounds.get("minLon"), bounds.get("maxLon"));
+
+    // then it covers the city, and the service, which answers for cells whose centre is in the box, answers for all
+    assertThat(asked.minLat()).isLessThanOrEqualTo(CELLS.box().minLat());
+    assertThat(asked.maxLat()).isGreaterThanOrEqualTo(CELLS.box().maxLat());
+    assertThat(asked.minLon()).isLessThanOrEqualTo(CELLS.box().minLon());
+    assertThat(asked.maxLon()).isGreaterThanOrEqualTo(CELLS.box().maxLon());
+    for (int cell = 0; cell < CELLS.count(); cell++) {
+      LatLng centre = Cells.h3().cellToLatLng(CELLS.address(cell));
+      assertThat(asked.contains(centre.lat, centre.lng)).as("centre of %s", CELLS.address(cell)).isTrue();
+    }
   }
 
   @Test
