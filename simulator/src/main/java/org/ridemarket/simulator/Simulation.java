@@ -5,36 +5,49 @@ import java.util.function.BooleanSupplier;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.clock.SimClock;
 import org.ridemarket.simulator.drivers.Driver;
+import org.ridemarket.simulator.drivers.SurgeMap;
 import org.ridemarket.simulator.fraud.GroundTruthWriter;
 import org.ridemarket.simulator.output.EventEmitter;
 import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.progress.Snapshot;
 import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.simulator.riders.RideRequest;
+import org.ridemarket.simulator.trips.MarketOutcome;
+import org.ridemarket.simulator.trips.RequestWindow;
 import org.ridemarket.simulator.trips.TripStats;
 
 /**
- * One run of the city: a single-threaded loop of one-second ticks. Each tick starts and ends
- * shifts, moves every online driver (pick-ups, drop-offs, payments), matches waiting requests,
- * adds new ones, attempts planned payments, releases due labels and sends the due pings; every
- * event of a tick carries the tick's time, so the output is in event-time order.
+ * One run of the city: a single-threaded loop of one-second ticks. Each tick refreshes the surge
+ * map when due, starts and ends shifts, moves every online driver (pick-ups, drop-offs, payments),
+ * matches waiting requests, adds new ones, attempts planned payments, releases due labels and sends
+ * the due pings; every event of a tick carries the tick's time, so the output is in event-time order.
  */
 public final class Simulation {
 
   private final SimulatorConfig config;
   private final SimClock clock;
   private final EventEmitter emitter;
+  private final SurgeMap surgeMap;
   private final World world;
   private final GroundTruthWriter groundTruth;
+  private final RequestWindow reportWindow;
+  private long windowPriceDeclined;
   private boolean firstTick = true;
 
   /** A run of {@code config} over {@code city}, writing to {@code sinks}, quoting prices with {@code oracle}. */
   public Simulation(SimulatorConfig config, City city, List<EventSink> sinks, PriceOracle oracle) {
+    this(config, city, sinks, oracle, SurgeMap.NONE);
+  }
+
+  /** As above, with idle drivers drifting toward the surge that {@code surgeMap} shows. */
+  public Simulation(SimulatorConfig config, City city, List<EventSink> sinks, PriceOracle oracle, SurgeMap surgeMap) {
     this.config = config;
     this.clock = new SimClock(config.start(), config.zone());
     this.emitter = new EventEmitter(sinks);
-    this.world = World.create(config, city, clock, emitter, oracle);
+    this.surgeMap = surgeMap;
+    this.world = World.create(config, city, clock, emitter, oracle, surgeMap);
     this.groundTruth = config.groundTruth() == null ? null : new GroundTruthWriter(config.groundTruth());
+    this.reportWindow = config.reportWindow();
     if (groundTruth != null) {
       world.paymentDesk().observe(groundTruth);
     }
@@ -55,6 +68,7 @@ public final class Simulation {
 
   /** Simulates one tick and moves the clock on. */
   public void tick() {
+    surgeMap.refresh(clock);
     world.fleet().updateShifts(clock, firstTick, driver -> world.pings().ping(driver, clock));
     firstTick = false;
     for (Driver driver : world.fleet().drivers()) {
@@ -63,8 +77,13 @@ public final class Simulation {
       }
     }
     world.dispatcher().dispatch(clock);
+    long declinedBefore = world.requests().priceDeclined();
     for (RideRequest request : world.requests().arrivals(clock)) {
       world.dispatcher().open(request, clock);
+    }
+    // Riders who walk away leave no trip to count by request time; every arrival of a tick is made at its time.
+    if (reportWindow.contains(clock.now())) {
+      windowPriceDeclined += world.requests().priceDeclined() - declinedBefore;
     }
     world.scheduledPayments().releaseDue(clock);
     world.labels().releaseDue(clock);
@@ -103,11 +122,12 @@ public final class Simulation {
   /** The state of the run now. */
   public Snapshot snapshot() {
     TripStats trips = world.trips().stats();
+    MarketOutcome window = config.hasReportWindow()
+        ? world.trips().windowStats().outcome(windowPriceDeclined) : null;
     String[] topics = EventEmitter.TOPICS.stream().map(topic -> topic.name()).toArray(String[]::new);
     return new Snapshot(clock.instant(), topics, emitter.counts(), world.fleet().online(),
-        world.dispatcher().waitingCount(), trips.requestedCount(), trips.completedCount(), trips.cancelledByReason(),
-        world.requests().priceDeclined(), trips.meanPickupWaitSeconds(), trips.meanTripSeconds(),
-        trips.meanTripMeters(), world.paymentStats().total(), world.paymentStats().fraud(),
+        world.dispatcher().waitingCount(), trips.outcome(world.requests().priceDeclined()), window,
+        trips.meanTripSeconds(), trips.meanTripMeters(), world.paymentStats().total(), world.paymentStats().fraud(),
         world.paymentStats().fraudByPattern(), world.labels().pending());
   }
 

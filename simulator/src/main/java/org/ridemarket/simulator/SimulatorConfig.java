@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.ridemarket.simulator.fraud.LabelDelay;
 import org.ridemarket.simulator.city.DemandSpike;
+import org.ridemarket.simulator.trips.RequestWindow;
 
 /**
  * Everything a run depends on besides its sinks; the same config (and input files) always gives
@@ -34,11 +35,15 @@ import org.ridemarket.simulator.city.DemandSpike;
  * @param driftProbability chance that a repositioning idle driver heads for demand rather than cruising
  * @param progressInterval wall time between progress lines, zero for none
  * @param pricingUrl base URL of a live pricing-service to quote each request (closed loop), or null for flat prices
+ * @param surgeRefresh simulated time between two fetches of the live surge map that idle drivers follow
+ * @param reportFrom start of the report window after the run's start, or null (the start, if a window is set)
+ * @param reportTo end of the report window after the run's start, or null (the end of the run)
  */
 public record SimulatorConfig(long seed, double speed, Duration duration, int drivers, int riders, double demandScale,
     double fraudShare, LabelDelay labelDelay, List<DemandSpike> spikes, String kafkaBootstrap, String compression,
     Path out, Path groundTruth, Path uberCsv, Instant start, ZoneId zone, double matchRadiusMeters,
-    double driftProbability, Duration progressInterval, URI pricingUrl) {
+    double driftProbability, Duration progressInterval, URI pricingUrl, Duration surgeRefresh, Duration reportFrom,
+    Duration reportTo) {
 
   /** New York, where the default city is. */
   public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -55,8 +60,22 @@ public record SimulatorConfig(long seed, double speed, Duration duration, int dr
     require(fraudShare >= 0 && fraudShare <= 0.5, "fraud share must be within 0..0.5");
     require(matchRadiusMeters > 0, "match radius must be positive");
     require(driftProbability >= 0 && driftProbability <= 1, "drift probability must be within 0..1");
+    require(surgeRefresh.compareTo(Duration.ZERO) > 0, "surge refresh must be positive");
+    require(reportFrom == null || !reportFrom.isNegative(), "report window must not start before the run");
+    require(reportTo == null || reportTo.compareTo(reportFrom == null ? Duration.ZERO : reportFrom) > 0,
+        "report window must end after it starts");
     require(List.of("lz4", "zstd", "snappy", "gzip", "none").contains(compression),
         "compression must be one of lz4, zstd, snappy, gzip, none");
+  }
+
+  /** True when the summary also reports the requests made in a window of the run. */
+  public boolean hasReportWindow() {
+    return reportFrom != null || reportTo != null;
+  }
+
+  /** The requests the summary's window covers: the whole run when no window is set. */
+  public RequestWindow reportWindow() {
+    return hasReportWindow() ? RequestWindow.of(start, reportFrom, reportTo) : RequestWindow.ALL;
   }
 
   /** A builder holding the defaults. */

@@ -33,6 +33,9 @@ public final class SimulatorConfigBuilder {
   private double matchRadiusMeters = 3_000;
   private double driftProbability = 0.6;
   private Duration progressInterval = Duration.ofSeconds(5);
+  private Duration surgeRefresh = Duration.ofSeconds(30);
+  private Duration reportFrom;
+  private Duration reportTo;
 
   SimulatorConfigBuilder() {
   }
@@ -58,6 +61,9 @@ public final class SimulatorConfigBuilder {
     matchRadiusMeters = c.matchRadiusMeters();
     driftProbability = c.driftProbability();
     progressInterval = c.progressInterval();
+    surgeRefresh = c.surgeRefresh();
+    reportFrom = c.reportFrom();
+    reportTo = c.reportTo();
   }
 
   public SimulatorConfigBuilder seed(long value) {
@@ -161,10 +167,28 @@ public final class SimulatorConfigBuilder {
     return this;
   }
 
+  /** Simulated time between two fetches of the live surge map (with a pricing URL). */
+  public SimulatorConfigBuilder surgeRefresh(Duration value) {
+    surgeRefresh = value;
+    return this;
+  }
+
+  /** Also report the requests made from this long after the start (to the end, or to {@link #reportTo}). */
+  public SimulatorConfigBuilder reportFrom(Duration value) {
+    reportFrom = value;
+    return this;
+  }
+
+  /** Also report the requests made until this long after the start (from the start, or from {@link #reportFrom}). */
+  public SimulatorConfigBuilder reportTo(Duration value) {
+    reportTo = value;
+    return this;
+  }
+
   /** The config; throws IllegalArgumentException naming the first invalid setting. */
   public SimulatorConfig build() {
     return new SimulatorConfig(seed, speed, duration, drivers, riders, demandScale, fraudShare, labelDelay, spikes,
         kafkaBootstrap, compression, out, groundTruth, uberCsv, start, zone, matchRadiusMeters, driftProbability,
-        progressInterval, pricingUrl);
+        progressInterval, pricingUrl, surgeRefresh, reportFrom, reportTo);
   }
 }

@@ -14,6 +14,8 @@ import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
 import org.ridemarket.simulator.cli.HelpText;
 import org.ridemarket.simulator.clock.Pacer;
+import org.ridemarket.simulator.drivers.HttpSurgeMap;
+import org.ridemarket.simulator.drivers.SurgeMap;
 import org.ridemarket.simulator.output.EventFileSink;
 import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.output.KafkaSink;
@@ -74,7 +76,11 @@ public final class SimulatorMain {
     }
     HttpPriceOracle pricing = config.pricingUrl() == null ? null
         : new HttpPriceOracle(config.pricingUrl(), PRICING_TIMEOUT);
-    Simulation simulation = new Simulation(config, city, sinks, pricing == null ? PriceOracle.FLAT : pricing);
+    // The driver app's map comes from the same service as the riders' quotes, so drivers follow the surge riders see.
+    HttpSurgeMap surgeMap = config.pricingUrl() == null ? null
+        : new HttpSurgeMap(config.pricingUrl(), city.cells(), config.surgeRefresh(), PRICING_TIMEOUT);
+    Simulation simulation = new Simulation(config, city, sinks, pricing == null ? PriceOracle.FLAT : pricing,
+        surgeMap == null ? SurgeMap.NONE : surgeMap);
     CountDownLatch done = new CountDownLatch(1);
     Thread main = Thread.currentThread();
     AtomicBoolean stopRequested = new AtomicBoolean();
@@ -101,6 +107,7 @@ public final class SimulatorMain {
           Duration.ofNanos(System.nanoTime() - wallStart)));
       if (pricing != null) {
         out.println(pricing.summary());
+        out.println(surgeMap.summary());
       }
       out.flush();
     } finally {
@@ -127,6 +134,7 @@ public final class SimulatorMain {
         config.labelDelay().max(), config.spikes().size(),
         config.kafkaBootstrap() == null ? "off" : config.kafkaBootstrap() + " (" + config.compression() + ")",
         config.out() == null ? "off" : config.out(), config.groundTruth() == null ? "off" : config.groundTruth())
-        + (config.pricingUrl() == null ? ", flat prices" : ", quotes from " + config.pricingUrl());
+        + (config.pricingUrl() == null ? ", flat prices"
+            : ", quotes and surge map (every " + config.surgeRefresh().toSeconds() + " s) from " + config.pricingUrl());
   }
 }

@@ -5,10 +5,11 @@ import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.city.Congestion;
 import org.ridemarket.simulator.clock.SimClock;
 import org.ridemarket.simulator.drivers.AvailableDrivers;
-import org.ridemarket.simulator.drivers.DemandSeekingIdlePolicy;
 import org.ridemarket.simulator.drivers.DriverFleet;
 import org.ridemarket.simulator.drivers.DriverMotion;
 import org.ridemarket.simulator.drivers.LocationPings;
+import org.ridemarket.simulator.drivers.SurgeMap;
+import org.ridemarket.simulator.drivers.SurgeSeekingIdlePolicy;
 import org.ridemarket.simulator.fraud.ChargebackLabels;
 import org.ridemarket.simulator.fraud.FraudController;
 import org.ridemarket.simulator.fraud.FraudEpisodes;
@@ -39,7 +40,8 @@ record World(DriverFleet fleet, DriverStep driverStep, Dispatcher dispatcher, Tr
   private static final int MERCHANTS = 60;
   private static final double BUCKET_METERS = 400;
 
-  static World create(SimulatorConfig config, City city, SimClock clock, EventEmitter emitter, PriceOracle oracle) {
+  static World create(SimulatorConfig config, City city, SimClock clock, EventEmitter emitter, PriceOracle oracle,
+      SurgeMap surgeMap) {
     // Streams are split in a fixed order; adding a stream at the end leaves the others unchanged.
     SplittableRandom root = new SplittableRandom(config.seed());
     IdGenerator ids = new IdGenerator(root.split());
@@ -64,9 +66,10 @@ record World(DriverFleet fleet, DriverStep driverStep, Dispatcher dispatcher, Tr
     Merchants merchants = new Merchants(MERCHANTS, ids);
     LegitPayments legit = new LegitPayments(desk, scheduled, riders, merchants, city.box(), payments);
     TripLifecycle lifecycle = new TripLifecycle(new TripEvents(ids, emitter), fleet, available, motion, riders, legit,
-        driver -> pings.ping(driver, clock), trips);
+        driver -> pings.ping(driver, clock), config.reportWindow(), trips);
+    // With no surge in reach (always, with SurgeMap.NONE) this draws exactly what demand seeking alone draws.
     DriverStep step = new DriverStep(lifecycle, available, motion,
-        new DemandSeekingIdlePolicy(city.demand(), city.grid(), config.driftProbability(), idle), trips);
+        new SurgeSeekingIdlePolicy(city.demand(), city.grid(), config.driftProbability(), surgeMap, idle), trips);
     Dispatcher dispatcher = new Dispatcher(lifecycle, available, motion, config.matchRadiusMeters());
     RequestGenerator requests = new RequestGenerator(city.demand(), config.demandScale(), config.spikes(), riders,
         new RideShapes(city.box(), city.grid()), oracle, city.cellAddresses(), ids, demand);

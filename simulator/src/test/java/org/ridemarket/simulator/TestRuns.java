@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
+import org.ridemarket.simulator.drivers.SurgeMap;
 import org.ridemarket.simulator.output.EncodedEvent;
 import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.progress.Snapshot;
@@ -48,7 +49,13 @@ public final class TestRuns {
 
   /** Runs the config to its end over {@code city} into {@code sinks}, closes them, and returns the final state. */
   public static Snapshot run(SimulatorConfig config, City city, List<EventSink> sinks, PriceOracle oracle) {
-    Simulation simulation = new Simulation(config, city, sinks, oracle);
+    return run(config, city, sinks, oracle, SurgeMap.NONE);
+  }
+
+  /** As above, with idle drivers following {@code surgeMap}. */
+  public static Snapshot run(SimulatorConfig config, City city, List<EventSink> sinks, PriceOracle oracle,
+      SurgeMap surgeMap) {
+    Simulation simulation = new Simulation(config, city, sinks, oracle, surgeMap);
     simulation.run(() -> false, sim -> { });
     simulation.close();
     return simulation.snapshot();

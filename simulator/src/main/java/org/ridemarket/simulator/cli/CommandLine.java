@@ -83,6 +83,9 @@ public final class CommandLine {
           case "--kafka" -> kafka = value;
           case "--compression" -> b.compression(value);
           case "--pricing-url" -> b.pricingUrl(URI.create(value));
+          case "--surge-refresh" -> b.surgeRefresh(Durations.parse(value));
+          case "--report-from" -> b.reportFrom(Durations.parse(value));
+          case "--report-to" -> b.reportTo(Durations.parse(value));
           case "--out" -> b.out(Path.of(value));
           case "--ground-truth" -> b.groundTruth(Path.of(value));
           case "--uber-csv" -> uber = Path.of(value);

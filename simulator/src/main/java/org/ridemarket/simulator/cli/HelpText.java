@@ -30,10 +30,14 @@ public final class HelpText {
         --kafka SERVERS       Kafka bootstrap servers (default $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)
         --compression C       Kafka producer compression: lz4 (default), zstd, snappy, gzip, none
         --pricing-url URL     quote each request at a live pricing-service (closed loop); riders
-                              whose price limit is below the quoted surge walk away (default: off, 1.0)
+                              whose price limit is below the quoted surge walk away, and idle drivers
+                              drift toward surging cells on its surge map (default: off, 1.0)
+        --surge-refresh D     simulated time between two fetches of the surge map (default 30s)
         --no-kafka            do not write to Kafka
         --out FILE            also write an event log for replay (FILE.gz: gzip-compressed)
         --progress D|0        wall time between progress lines (default 5s; 0: none)
+        --report-from OFFSET  the summary also reports the rides requested from OFFSET after the start, e.g. 1h
+        --report-to OFFSET    ... and until OFFSET after the start (either option sets the window; default: none)
         --help                this text
       """;
 

@@ -13,9 +13,10 @@ import org.ridemarket.simulator.clock.SimClock;
  */
 public final class DemandSeekingIdlePolicy implements IdlePolicy {
 
+  /** Farthest driving distance an idle driver goes to reposition; beyond it the driver cruises instead. */
+  static final double MAX_REPOSITION_METERS = 2_500;
   private static final double MEAN_IDLE_SECONDS = 150;
   private static final double CRUISE_METERS = 500;
-  private static final double MAX_REPOSITION_METERS = 2_500;
 
   private final DemandMap demand;
   private final StreetGrid grid;
@@ -32,9 +33,16 @@ public final class DemandSeekingIdlePolicy implements IdlePolicy {
 
   @Override
   public Point nextTarget(Driver driver, Point position, SimClock clock) {
-    if (rng.nextDouble() >= SimClock.TICK_MILLIS / 1000.0 / MEAN_IDLE_SECONDS) {
-      return null;
-    }
+    return movesNow() ? reposition(position, clock) : null;
+  }
+
+  /** True when an idle driver stops waiting this tick; one draw, so idle spells last MEAN_IDLE_SECONDS on average. */
+  boolean movesNow() {
+    return rng.nextDouble() < SimClock.TICK_MILLIS / 1000.0 / MEAN_IDLE_SECONDS;
+  }
+
+  /** Where a driver who stopped waiting heads: toward demand within reach, else around the block. */
+  Point reposition(Point position, SimClock clock) {
     if (rng.nextDouble() < driftProbability) {
       Point target = demand.samplePickup(demand.sampleCell(clock.hourOfDay(), rng), clock.hourOfDay(), rng);
       if (grid.gridMeters(position.lat(), position.lon(), target.lat(), target.lon()) <= MAX_REPOSITION_METERS) {

@@ -2,10 +2,12 @@ package org.ridemarket.simulator.progress;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.ridemarket.simulator.trips.MarketOutcome;
 
 /**
  * Prints a progress line every few wall-clock seconds: the simulated clock, events per second by
@@ -68,6 +70,7 @@ public final class ProgressReporter {
         "rides: requested %,d, completed %,d, cancelled %,d %s, price-declined %,d, still open %d%n",
         s.ridesRequested(), s.ridesCompleted(), s.ridesCancelled(), s.cancelledByReason(), s.priceDeclined(),
         s.openRequests()));
+    text.append(String.format(Locale.ROOT, "market: %s%n", market(s.market())));
     text.append(String.format(Locale.ROOT,
         "trips: mean pickup wait %.0f s, mean duration %.0f s, mean distance %.0f m%n", s.meanPickupWaitSeconds(),
         s.meanTripSeconds(), s.meanTripMeters()));
@@ -76,6 +79,23 @@ public final class ProgressReporter {
     s.fraudByPattern().forEach((pattern, count) -> text.append(String.format(Locale.ROOT, ", %s %,d (%.4f)",
         pattern, count, s.payments() == 0 ? 0.0 : (double) count / s.payments())));
     text.append(String.format(Locale.ROOT, "%nchargeback labels not yet due: %,d%n", s.labelsPending()));
+    if (s.window() != null) {
+      MarketOutcome w = s.window();
+      String from = TIME.format(Instant.ofEpochMilli(w.window().fromMillis()).atZone(zone));
+      String to = w.window().open() ? "the end" : TIME.format(Instant.ofEpochMilli(w.window().toMillis()).atZone(zone));
+      text.append(String.format(Locale.ROOT, "report window, rides requested %s to %s: requested %,d, "
+          + "completed %,d, cancelled %,d %s, price-declined %,d%n", from, to, w.requested(), w.completed(),
+          w.cancelled(), w.cancelledByReason(), w.priceDeclined()));
+      text.append(String.format(Locale.ROOT, "   market: %s%n", market(w)));
+    }
     return text.toString();
+  }
+
+  // Who got a driver, of those who asked and of all who were quoted a price, and how long they waited.
+  private static String market(MarketOutcome m) {
+    return String.format(Locale.ROOT, "%,d requests got a driver (%.1f%% of requests, %.1f%% of riders quoted), "
+        + "pickup wait median %.0f s, p90 %.0f s, mean %.0f s", m.accepted(), 100 * m.acceptedShare(),
+        100 * m.acceptedShareOfQuoted(), m.medianPickupWaitSeconds(), m.p90PickupWaitSeconds(),
+        m.meanPickupWaitSeconds());
   }
 }

@@ -3,6 +3,7 @@ package org.ridemarket.simulator.progress;
 import java.time.Instant;
 import java.util.Map;
 import org.ridemarket.contracts.events.FraudPattern;
+import org.ridemarket.simulator.trips.MarketOutcome;
 
 /**
  * The state of a run at one moment, for progress lines and the summary: simulated time, events
@@ -13,11 +14,8 @@ import org.ridemarket.contracts.events.FraudPattern;
  * @param eventsByTopic events emitted so far per topic
  * @param driversOnline drivers on shift now
  * @param openRequests requests waiting for a driver
- * @param ridesRequested rides requested (RideRequested events)
- * @param ridesCompleted trips completed
- * @param cancelledByReason cancelled trips by reason
- * @param priceDeclined riders who saw the quoted price and did not request
- * @param meanPickupWaitSeconds mean time from request to pick-up
+ * @param market the market's outcome for every request so far
+ * @param window the market's outcome for the requests made in the report window, or null without one
  * @param meanTripSeconds mean duration of completed trips
  * @param meanTripMeters mean driven distance of completed trips
  * @param payments payments attempted
@@ -26,9 +24,8 @@ import org.ridemarket.contracts.events.FraudPattern;
  * @param labelsPending chargeback labels not yet due
  */
 public record Snapshot(Instant simTime, String[] topics, long[] eventsByTopic, int driversOnline, int openRequests,
-    long ridesRequested, long ridesCompleted, Map<String, Long> cancelledByReason, long priceDeclined,
-    double meanPickupWaitSeconds, double meanTripSeconds, double meanTripMeters, long payments, long fraudPayments,
-    Map<FraudPattern, Long> fraudByPattern, int labelsPending) {
+    MarketOutcome market, MarketOutcome window, double meanTripSeconds, double meanTripMeters, long payments,
+    long fraudPayments, Map<FraudPattern, Long> fraudByPattern, int labelsPending) {
 
   /** All events emitted so far. */
   public long totalEvents() {
@@ -39,9 +36,34 @@ public record Snapshot(Instant simTime, String[] topics, long[] eventsByTopic, i
     return total;
   }
 
+  /** Rides requested (RideRequested events). */
+  public long ridesRequested() {
+    return market.requested();
+  }
+
+  /** Trips completed. */
+  public long ridesCompleted() {
+    return market.completed();
+  }
+
+  /** Cancelled trips by reason. */
+  public Map<String, Long> cancelledByReason() {
+    return market.cancelledByReason();
+  }
+
   /** Cancelled trips, all reasons. */
   public long ridesCancelled() {
-    return cancelledByReason.values().stream().mapToLong(Long::longValue).sum();
+    return market.cancelled();
+  }
+
+  /** Riders who saw the quoted price and did not request. */
+  public long priceDeclined() {
+    return market.priceDeclined();
+  }
+
+  /** Mean time from request to pick-up. */
+  public double meanPickupWaitSeconds() {
+    return market.meanPickupWaitSeconds();
   }
 
   /** Fraudulent payments / all payments. */

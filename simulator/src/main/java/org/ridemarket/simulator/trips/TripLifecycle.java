@@ -29,11 +29,16 @@ public final class TripLifecycle {
   private final TripCompletionListener completions;
   private final Consumer<Driver> offlinePing;
   private final RandomGenerator rng;
-  private final TripStats stats = new TripStats();
+  private final TripStats stats = new TripStats(RequestWindow.ALL);
+  private final TripStats windowStats;
 
-  /** The lifecycle of the fleet's trips; {@code offlinePing} announces drivers who end their shift at a drop-off. */
+  /**
+   * The lifecycle of the fleet's trips; {@code offlinePing} announces drivers who end their shift at a drop-off, and
+   * the requests made in {@code reportWindow} are also counted on their own.
+   */
   public TripLifecycle(TripEvents events, DriverFleet fleet, AvailableDrivers available, DriverMotion motion,
-      RiderPopulation riders, TripCompletionListener completions, Consumer<Driver> offlinePing, RandomGenerator rng) {
+      RiderPopulation riders, TripCompletionListener completions, Consumer<Driver> offlinePing,
+      RequestWindow reportWindow, RandomGenerator rng) {
     this.tripOfDriver = new Trip[fleet.drivers().size()];
     this.events = events;
     this.fleet = fleet;
@@ -43,11 +48,17 @@ public final class TripLifecycle {
     this.completions = completions;
     this.offlinePing = offlinePing;
     this.rng = rng;
+    this.windowStats = new TripStats(reportWindow);
   }
 
   /** Market counts so far. */
   public TripStats stats() {
     return stats;
+  }
+
+  /** Market counts so far of the requests made in the report window. */
+  public TripStats windowStats() {
+    return windowStats;
   }
 
   /** The trip a driver is serving, or null. */
@@ -56,7 +67,7 @@ public final class TripLifecycle {
   }
 
   void requested(Trip trip, SimClock clock) {
-    stats.requested();
+    count(counts -> counts.requested(trip.request().requestedAt()));
     events.requested(trip, clock);
   }
 
@@ -66,6 +77,7 @@ public final class TripLifecycle {
     driver.status(DriverStatus.EN_ROUTE);
     driver.follow(motion.routeTo(driver, trip.request().pickup()));
     available.update(driver);
+    count(counts -> counts.accepted(trip.request().requestedAt()));
     events.step(trip, TripEventType.ACCEPTED, clock);
     if (driver.route().length() > FAR_PICKUP_METERS && rng.nextDouble() < FAR_PICKUP_CANCEL_SHARE) {
       trip.riderCancelsAt(clock.now() + 30_000 + rng.nextInt(120_000));
@@ -77,23 +89,28 @@ public final class TripLifecycle {
     driver.status(DriverStatus.ON_TRIP);
     driver.follow(motion.routeTo(driver, trip.request().dropoff()));
     trip.pickedUp(clock.now(), driver.route().length());
-    stats.pickedUp(clock.now() - trip.request().requestedAt());
+    count(counts -> counts.pickedUp(trip.request().requestedAt(), clock.now() - trip.request().requestedAt()));
     events.step(trip, TripEventType.PICKED_UP, clock);
   }
 
   void complete(Trip trip, SimClock clock) {
     double seconds = (clock.now() - trip.pickedUpAt()) / 1000.0;
     long fare = Tariff.fareMinor(trip.request().product(), trip.tripMeters(), seconds, trip.request().multiplier());
-    stats.completed(seconds, trip.tripMeters());
+    count(counts -> counts.completed(trip.request().requestedAt(), seconds, trip.tripMeters()));
     events.completed(trip, clock, seconds, trip.tripMeters(), fare);
     release(trip);
     completions.tripCompleted(trip, fare, clock);
   }
 
   void cancel(Trip trip, SimClock clock, String reason) {
-    stats.cancelled(reason);
+    count(counts -> counts.cancelled(trip.request().requestedAt(), reason));
     events.cancelled(trip, clock, reason);
     release(trip);
+  }
+
+  private void count(Consumer<TripStats> step) {
+    step.accept(stats);
+    step.accept(windowStats);
   }
 
   private void release(Trip trip) {

@@ -32,6 +32,9 @@ class CommandLineTest {
     assertThat(config.uberCsv()).isNull();
     assertThat(config.start()).isEqualTo(Instant.parse("2026-11-02T21:00:00Z"));
     assertThat(config.compression()).isEqualTo("lz4");
+    assertThat(config.pricingUrl()).isNull();
+    assertThat(config.surgeRefresh()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.hasReportWindow()).isFalse();
   }
 
   @Test
@@ -42,7 +45,8 @@ class CommandLineTest {
         "--label-delay", "1h-2h", "--spike", "cell=40.7527,-73.9772,start=10m,duration=30m,factor=3",
         "--no-kafka", "--out", "/tmp/x.events", "--ground-truth", "/tmp/t.csv", "--no-uber",
         "--zone", "UTC", "--start", "2026-06-01T08:00", "--match-radius", "2000", "--drift", "0.3",
-        "--progress", "0", "--compression", "zstd"), Map.of(), emptyDir).config();
+        "--progress", "0", "--compression", "zstd", "--pricing-url", "http://127.0.0.1:8081",
+        "--surge-refresh", "1m", "--report-from", "1h", "--report-to", "1h30m"), Map.of(), emptyDir).config();
 
     // then
     assertThat(config.seed()).isEqualTo(9);
@@ -62,6 +66,11 @@ class CommandLineTest {
     assertThat(config.driftProbability()).isEqualTo(0.3);
     assertThat(config.progressInterval()).isZero();
     assertThat(config.compression()).isEqualTo("zstd");
+    assertThat(config.pricingUrl()).hasToString("http://127.0.0.1:8081");
+    assertThat(config.surgeRefresh()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.reportFrom()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.reportTo()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(config.hasReportWindow()).isTrue();
   }
 
   @Test
@@ -81,5 +90,9 @@ class CommandLineTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no file");
     assertThatThrownBy(() -> CommandLine.parse(List.of("--seed"), Map.of(), emptyDir))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--surge-refresh", "0s"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surge refresh");
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--report-from", "2h", "--report-to", "1h"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("report window");
   }
 }
