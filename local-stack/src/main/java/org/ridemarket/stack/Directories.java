@@ -8,7 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Empties a server's directory before it starts, so every run begins from the same state. */
-final class Directories {
+public final class Directories {
 
   private Directories() {
   }
@@ -20,7 +20,7 @@ final class Directories {
   }
 
   /** Deletes the directory and everything in it, if it exists. */
-  static void delete(Path dir) throws IOException {
+  public static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

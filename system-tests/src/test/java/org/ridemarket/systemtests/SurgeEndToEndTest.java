@@ -1,0 +1,167 @@
+package org.ridemarket.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.events.DriverLocationUpdated;
+import org.ridemarket.contracts.events.DriverStatus;
+import org.ridemarket.contracts.events.GeoPoint;
+import org.ridemarket.contracts.events.RideRequested;
+import org.ridemarket.contracts.features.SupplyDemandFeatures;
+import org.ridemarket.contracts.geo.Cells;
+import org.ridemarket.contracts.topics.Topic;
+import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.stack.Directories;
+import org.ridemarket.stack.LocalStack;
+import org.ridemarket.stack.StackSettings;
+import org.ridemarket.topologies.supplydemand.TestEvents;
+
+/**
+ * The surge path end to end, every piece real and in its own process: Kafka, Redis and PostgreSQL
+ * from the local stack, the packaged feature-streams and pricing-service (with the committed surge
+ * model), and a demand spike in one Midtown cell while a cell across town stays calm.
+ */
+class SurgeEndToEndTest {
+
+  /** Around Herald Square. */
+  private static final String SPIKE_CELL = Cells.cellOf(40.7505, -73.9880);
+  /** Near the UN, several cells away. */
+  private static final String CALM_CELL = Cells.cellOf(40.7489, -73.9680);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static Path stateDir;
+  private static LocalStack stack;
+  private static AppProcess features;
+  private static AppProcess pricing;
+  private static KafkaProducer<String, byte[]> producer;
+  private static RedisClient redis;
+  private static StatefulRedisConnection<String, String> connection;
+
+  @BeforeAll
+  static void startEverything() throws Exception {
+    stateDir = Files.createTempDirectory("ridemarket-system-");
+    stack = LocalStack.start(StackSettings.randomPorts(stateDir.resolve("stack")));
+    Map<String, String> environment = new HashMap<>(stack.endpoints().asEnvironment());
+    environment.put("FEATURES_STATE_DIR", stateDir.resolve("feature-streams").toString());
+    environment.put("MODELS_DIR", AppProcess.repositoryRoot().resolve("models/artifacts").toString());
+    features = AppProcess.start("feature-streams", environment);
+    pricing = AppProcess.start("pricing-service", environment);
+    features.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
+    pricing.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
+
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers());
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer = new KafkaProducer<>(properties, new StringSerializer(),
+        new ByteArraySerializer());
+    redis = RedisClient.create(stack.endpoints().redisUrl());
+    connection = redis.connect();
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    if (connection != null) {
+      connection.close();
+      redis.shutdown();
+    }
+    if (producer != null) {
+      producer.close();
+    }
+    for (AppProcess app : new AppProcess[] {pricing, features}) {
+      if (app != null) {
+        app.close();
+      }
+    }
+    if (stack != null) {
+      stack.close();
+    }
+    Directories.delete(stateDir);
+  }
+
+  @Test
+  void shouldSurgeTheSpikingCellWithinSecondsAndLeaveTheCalmCellAtOne() throws Exception {
+    // given drivers: one available in the spiking cell, six in the calm one
+    Instant now = Instant.now();
+    for (int i = 0; i < 6; i++) {
+      send(Topics.DRIVER_LOCATIONS, "drv-calm-" + i,
+          TestEvents.ping("drv-calm-" + i, CALM_CELL, TestEvents.centerOf(CALM_CELL), DriverStatus.AVAILABLE,
+              now.minusSeconds(170)));
+    }
+    send(Topics.DRIVER_LOCATIONS, "drv-spike-0", TestEvents.ping("drv-spike-0", SPIKE_CELL,
+        TestEvents.centerOf(SPIKE_CELL), DriverStatus.AVAILABLE, now.minusSeconds(170)));
+    // and one request in three minutes in the calm cell, while 36 riders ask in the spiking cell
+    RideRequested calm = TestEvents.rideRequest(CALM_CELL, now.minusSeconds(100));
+    send(Topics.RIDE_REQUESTS, CALM_CELL, calm);
+    long produced = System.nanoTime();
+    for (int i = 0; i < 36; i++) {
+      send(Topics.RIDE_REQUESTS, SPIKE_CELL, TestEvents.rideRequest(SPIKE_CELL, now.minusSeconds(175 - i * 5L)));
+    }
+    producer.flush();
+
+    // when feature-streams has counted them, the spike is in the cell's Redis hash within seconds
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+        value(SPIKE_CELL, SupplyDemandFeatures.REQUESTS_5M) == 36 && value(CALM_CELL, SupplyDemandFeatures.AVAILABLE_DRIVERS) == 6);
+    double secondsToRedis = (System.nanoTime() - produced) / 1e9;
+    System.out.printf("[system] spike visible in Redis %.2f s after it was produced%n", secondsToRedis);
+    assertThat(secondsToRedis).as("seconds from Kafka to Redis").isLessThan(10);
+
+    // then a quote for a pickup there surges, from the model, and one in the calm cell does not
+    JsonNode spiking = quote(TestEvents.centerOf(SPIKE_CELL));
+    JsonNode quiet = quote(TestEvents.centerOf(CALM_CELL));
+    assertThat(spiking.path("degraded").asBoolean()).as("degraded: %s", spiking).isFalse();
+    assertThat(spiking.path("modelVersion").asText()).isEqualTo("surge:1");
+    assertThat(spiking.path("surgeMultiplier").asDouble()).as("spiking cell: %s", spiking).isGreaterThan(1.0);
+    assertThat(quiet.path("degraded").asBoolean()).isFalse();
+    assertThat(quiet.path("surgeMultiplier").asDouble()).as("calm cell: %s", quiet).isEqualTo(1.0);
+  }
+
+  private static <V> void send(Topic<String, V> topic, String key, V value) {
+    byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+    long timestamp = value instanceof RideRequested request ? request.getEventTime().toEpochMilli()
+        : ((DriverLocationUpdated) value).getEventTime().toEpochMilli();
+    producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key, bytes));
+  }
+
+  private static double value(String cell, String feature) {
+    String text = connection.sync().hget(SupplyDemandFeatures.redisKey(cell), feature);
+    return text == null ? -1 : Double.parseDouble(text);
+  }
+
+  private static JsonNode quote(GeoPoint pickup) throws Exception {
+    String body = JSON.createObjectNode().put("riderId", "usr_system")
+        .<ObjectNode>set("pickup",
+            JSON.createObjectNode().put("lat", pickup.getLat()).put("lon", pickup.getLon()))
+        .<ObjectNode>set("dropoff",
+            JSON.createObjectNode().put("lat", 40.7580).put("lon", -73.9855))
+        .put("product", "STANDARD").toString();
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(pricing.baseUrl().resolve("/quotes"))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST /quotes: %s", response.body()).isBetween(200, 201);
+    return JSON.readTree(response.body());
+  }
+}
