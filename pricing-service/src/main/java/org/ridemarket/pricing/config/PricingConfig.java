@@ -37,6 +37,24 @@ public interface PricingConfig {
   /** The surge map endpoint's limits. */
   SurgeMap surgeMap();
 
+  /** How quotes are written to PostgreSQL. */
+  Journal journal();
+
+  /**
+   * Group commit of quotes: a quote is written at once when a connection is free, and quotes that
+   * arrive while {@link #maxInFlight()} writes are under way go together in the next write.
+   */
+  interface Journal {
+
+    /** Most quotes in one write (one pipelined round trip, one implicit transaction). */
+    @WithDefault("128")
+    int maxBatch();
+
+    /** Writes under way at once; more quotes wait and are batched. */
+    @WithDefault("4")
+    int maxInFlight();
+  }
+
   /** One product's rate card, in minor units of {@link #currency()}. */
   interface Tariff {
 

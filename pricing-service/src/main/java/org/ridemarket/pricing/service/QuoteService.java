@@ -15,6 +15,7 @@ import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.Trip;
 import org.ridemarket.pricing.TripRequest;
 import org.ridemarket.pricing.config.PricingConfig;
+import org.ridemarket.pricing.repository.QuoteJournal;
 import org.ridemarket.pricing.repository.QuoteRepository;
 
 /**
@@ -27,15 +28,17 @@ public class QuoteService {
   private final SurgeService surge;
   private final FareCalculator fares;
   private final QuoteRepository quotes;
+  private final QuoteJournal journal;
   private final QuoteEvents events;
   private final PricingMetrics metrics;
   private final Duration ttl;
 
-  QuoteService(SurgeService surge, FareCalculator fares, QuoteRepository quotes, QuoteEvents events,
-      PricingMetrics metrics, PricingConfig config) {
+  QuoteService(SurgeService surge, FareCalculator fares, QuoteRepository quotes, QuoteJournal journal,
+      QuoteEvents events, PricingMetrics metrics, PricingConfig config) {
     this.surge = surge;
     this.fares = fares;
     this.quotes = quotes;
+    this.journal = journal;
     this.events = events;
     this.metrics = metrics;
     this.ttl = config.quoteTtl();
@@ -54,7 +57,7 @@ public class QuoteService {
     String cell = Cells.cellOf(request.pickup().lat(), request.pickup().lon());
     return Uni.createFrom().item(() -> fares.route(request.pickup(), request.dropoff()))
         .chain(trip -> surge.forCell(cell).map(decision -> newQuote(request, cell, trip, decision)))
-        .call(quote -> quotes.record(quote).onFailure().transform(QuoteNotRecordedException::new))
+        .call(quote -> journal.record(quote).onFailure().transform(QuoteNotRecordedException::new))
         .invoke(events::publish)
         .invoke(quote -> metrics.quoteAnswered(System.nanoTime() - started, quote.getSurge().degraded()));
   }

@@ -5,7 +5,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.Executor;
 
 /** Executors that bring a pipeline back to the caller's Vert.x context, where Hibernate Reactive must run. */
-final class VertxContexts {
+public final class VertxContexts {
 
   private VertxContexts() {
   }
@@ -14,7 +14,7 @@ final class VertxContexts {
    * Runs tasks on the calling thread's Vert.x context; outside one (a plain unit test), runs them
    * where they are emitted.
    */
-  static Executor current() {
+  public static Executor current() {
     Context context = Vertx.currentContext();
     if (context == null) {
       return Runnable::run;

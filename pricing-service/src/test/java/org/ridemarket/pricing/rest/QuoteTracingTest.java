@@ -49,7 +49,7 @@ class QuoteTracingTest {
           .filter(span -> span.getTraceId().equals(request.getTraceId())).toList();
 
       assertThat(names(trace)).contains("QuoteService.quote", "SurgeService.forCell",
-          "SupplyDemandRepository.find", "SurgeModels.predict", "QuoteRepository.record");
+          "SupplyDemandRepository.find", "SurgeModels.predict", "QuoteJournal.record");
       assertThat(trace).as("the Kafka send of %s", names(trace))
           .anySatisfy(span -> {
             assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER);

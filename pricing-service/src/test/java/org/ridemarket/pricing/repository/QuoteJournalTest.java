@@ -1,0 +1,99 @@
+package org.ridemarket.pricing.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.events.Product;
+import org.ridemarket.pricing.Fare;
+import org.ridemarket.pricing.Position;
+import org.ridemarket.pricing.Quote;
+import org.ridemarket.pricing.SurgeDecision;
+import org.ridemarket.pricing.SurgeSource;
+import org.ridemarket.pricing.Trip;
+import org.ridemarket.pricing.SurgeModelTestResource;
+import org.ridemarket.stack.LocalStackTestResource;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(SurgeModelTestResource.class)
+class QuoteJournalTest {
+
+  @Inject
+  Pool pool;
+
+  @Test
+  void shouldBatchQuotesThatArriveWhileAWriteIsUnderWayAndCommitEveryOne() throws Exception {
+    // given one write slot, so that quotes recorded while the first is written must wait and batch
+    QuoteJournal journal = new QuoteJournal(pool, 64, 1);
+    List<Quote> quotes = new ArrayList<>();
+    List<CompletableFuture<Void>> written = new ArrayList<>();
+
+    // when 200 quotes are recorded back to back
+    for (int i = 0; i < 200; i++) {
+      Quote quote = quote(UUID.randomUUID());
+      quotes.add(quote);
+      written.add(journal.record(quote).subscribeAsCompletionStage());
+    }
+    CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+    // then every one is committed, in far fewer writes than quotes
+    assertThat(count(quotes)).isEqualTo(200);
+    assertThat(journal.writes()).isLessThan(20);
+  }
+
+  @Test
+  void shouldFailOnlyTheBadQuoteOfABatch() throws Exception {
+    // given a quote already recorded
+    QuoteJournal journal = new QuoteJournal(pool, 64, 1);
+    Quote first = quote(UUID.randomUUID());
+    journal.record(first).await().atMost(Duration.ofSeconds(10));
+
+    // when a batch holds a second quote with its id between two good ones
+    CompletableFuture<Void> blocker = journal.record(quote(UUID.randomUUID())).subscribeAsCompletionStage();
+    Quote good1 = quote(UUID.randomUUID());
+    Quote good2 = quote(UUID.randomUUID());
+    CompletableFuture<Void> a = journal.record(good1).subscribeAsCompletionStage();
+    CompletableFuture<Void> duplicate = journal.record(quote(first.getId())).subscribeAsCompletionStage();
+    CompletableFuture<Void> b = journal.record(good2).subscribeAsCompletionStage();
+    blocker.get(10, TimeUnit.SECONDS);
+
+    // then the good ones are committed and only the duplicate fails
+    a.get(10, TimeUnit.SECONDS);
+    b.get(10, TimeUnit.SECONDS);
+    assertThat(count(List.of(good1, good2))).isEqualTo(2);
+    try {
+      duplicate.get(10, TimeUnit.SECONDS);
+      throw new AssertionError("a second quote with an existing id was accepted");
+    } catch (ExecutionException expected) {
+      assertThat(expected.getCause()).hasMessageContaining("duplicate key");
+    }
+  }
+
+  private long count(List<Quote> quotes) {
+    return pool.preparedQuery("select count(*) from quote where id = any($1)")
+        .execute(Tuple.of(quotes.stream().map(Quote::getId).toArray(UUID[]::new)))
+        .map(rows -> rows.iterator().next().getLong(0))
+        .await().atMost(Duration.ofSeconds(10));
+  }
+
+  private static Quote quote(UUID id) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return new Quote(id, "usr_journal", Product.STANDARD, new Position(40.75, -73.98), new Position(40.76, -73.97),
+        "882a100d65fffff", new Trip(1500, 300), new SurgeDecision(1.2, SurgeSource.MODEL, "surge:test"),
+        new Fare(250, 165, 175, 118, 708, "USD"), now, now.plusSeconds(300));
+  }
+}
