@@ -3,6 +3,7 @@ package org.ridemarket.simulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class SimulatorMain {
     Runtime.getRuntime().addShutdownHook(hook);
     long wallStart = System.nanoTime();
     try {
-      Pacer pacer = new Pacer(config.speed());
+      Pacer pacer = new Pacer(config.speed(), config.start(), Instant.now());
       ProgressReporter progress = new ProgressReporter(out, config.progressInterval(), config.zone());
       simulation.run(stopRequested::get, sim -> {
         pacer.awaitSimTime(sim.clock().elapsed());

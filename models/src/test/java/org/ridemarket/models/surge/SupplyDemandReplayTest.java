@@ -2,16 +2,20 @@ package org.ridemarket.models.surge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.output.EncodedEvent;
+import org.ridemarket.simulator.output.EventFileReader;
+import org.ridemarket.simulator.output.EventFileSink;
 import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.simulator.riders.RiderPopulation;
@@ -67,6 +71,34 @@ class SupplyDemandReplayTest {
     long last = rows.get(rows.size() - 1).time();
     assertThat(last - first).isLessThanOrEqualTo(Duration.ofMinutes(40).minus(SurgeHistory.WARM_UP)
         .minus(SurgeHistory.HORIZON).toMillis());
+  }
+
+  @Test
+  void shouldGiveTheSameRowsFromTheSimulatorsEventLog(@TempDir Path directory) {
+    // given one simulated half hour written to an event log while it is replayed directly
+    Path log = directory.resolve("history.events.gz");
+    SurgeHistory direct = new SurgeHistory(new SupplyDemandReplay());
+    try (EventFileSink file = new EventFileSink(log)) {
+      simulate(Duration.ofMinutes(30), 200, 17, direct, file);
+    }
+
+    // when the log is replayed, as the training job's --history does
+    SurgeHistory fromLog = new SurgeHistory(new SupplyDemandReplay());
+    try (EventFileReader reader = new EventFileReader(log)) {
+      reader.forEachRemaining(fromLog::accept);
+    }
+
+    // then the rows are the same
+    List<SurgeRow> expected = direct.rows(LABEL);
+    List<SurgeRow> actual = fromLog.rows(LABEL);
+    direct.close();
+    fromLog.close();
+    assertThat(expected).isNotEmpty();
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(actual.get(i).features()).isEqualTo(expected.get(i).features());
+      assertThat(actual.get(i).label()).isEqualTo(expected.get(i).label());
+    }
   }
 
   static void simulate(Duration length, int drivers, int startHour, EventSink... sinks) {

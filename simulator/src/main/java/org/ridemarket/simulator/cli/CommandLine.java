@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +134,9 @@ public final class CommandLine {
 
   /** {@code 2026-11-02T07:00} (local time in the zone) or an instant such as {@code 2026-11-02T12:00:00Z}. */
   static Instant parseStart(String value, ZoneId zone) {
+    if (value.equals("now")) {
+      return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException notAnInstant) {

@@ -13,7 +13,8 @@ public final class HelpText {
         --seed N              seed of every random stream (default 42); same seed+config+files = same bytes
         --speed X|max         simulated seconds per wall second (default 10); max = as fast as possible
         --duration D|unlimited simulated time to run, e.g. 30m, 2h, 1d (default unlimited: until SIGTERM)
-        --start T             simulated start, local (2026-11-02T07:00) or instant (...Z) (default 2026-11-02T16:00)
+        --start T|now         simulated start, local (2026-11-02T07:00) or instant (...Z) (default 2026-11-02T16:00);
+                              with --speed 1 and a start within a minute of now, event time is the wall clock
         --zone Z              local time zone of the city (default America/New_York)
         --drivers N           drivers in the fleet, not all on shift at once (default 400)
         --riders N            riders who may request (default 20000)
