@@ -3,11 +3,14 @@ package org.ridemarket.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.simulator.SimulatorConfig;
@@ -15,8 +18,15 @@ import org.ridemarket.simulator.fraud.LabelDelay;
 
 class CommandLineTest {
 
+  // Two levels down, so that the Uber candidates ("../shared", "../../shared") stay inside the temp dir.
   @TempDir
+  Path tempDir;
   Path emptyDir;
+
+  @BeforeEach
+  void createEmptyDir() throws IOException {
+    emptyDir = Files.createDirectories(tempDir.resolve("work").resolve("dir"));
+  }
 
   @Test
   void shouldDefaultToALiveDemoOnTheBrokerFromTheEnvironment() {
