@@ -1,9 +1,9 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
-import static org.ridemarket.topologies.supplydemand.FieldChecks.cell;
-import static org.ridemarket.topologies.supplydemand.FieldChecks.first;
-import static org.ridemarket.topologies.supplydemand.FieldChecks.id;
-import static org.ridemarket.topologies.supplydemand.FieldChecks.point;
+import static org.ridemarket.topologies.common.FieldChecks.cell;
+import static org.ridemarket.topologies.common.FieldChecks.first;
+import static org.ridemarket.topologies.common.FieldChecks.id;
+import static org.ridemarket.topologies.common.FieldChecks.point;
 
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
@@ -12,14 +12,16 @@ import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 
 /**
- * What makes an input event usable by the topology, per event type.
+ * What makes an input event usable by the feature topologies, per event type: rules belong to the
+ * event type and its topic's key, not to one topology.
  *
  * @param problem the first problem of a keyed event as "field: what is wrong", or null when valid
  * @param eventTime the event's event time, epoch millis
  */
-record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> eventTime) {
+public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> eventTime) {
 
-  static InputRules<RideRequested> rideRequests() {
+  /** Ride requests, keyed by their pickup cell. */
+  public static InputRules<RideRequested> rideRequests() {
     return new InputRules<>((key, event) -> first(
         id("requestId", event.getRequestId()),
         id("riderId", event.getRiderId()),
@@ -29,7 +31,8 @@ record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> ev
         event -> event.getEventTime().toEpochMilli());
   }
 
-  static InputRules<TripEvent> tripEvents() {
+  /** Trip events, keyed by their pickup cell. */
+  public static InputRules<TripEvent> tripEvents() {
     return new InputRules<>((key, event) -> first(
         id("tripId", event.getTripId()),
         point("pickup", event.getPickup()),
@@ -38,7 +41,8 @@ record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> ev
         event -> event.getEventTime().toEpochMilli());
   }
 
-  static InputRules<DriverLocationUpdated> driverPings() {
+  /** Driver pings, keyed by driver id: the key must be the event's driverId. */
+  public static InputRules<DriverLocationUpdated> driverPings() {
     return new InputRules<>((key, event) -> first(
         id("driverId", event.getDriverId()),
         // the latest-position store is keyed by the record key: another key would split a driver in two

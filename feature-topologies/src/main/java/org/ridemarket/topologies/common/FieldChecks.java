@@ -1,4 +1,4 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
 import com.uber.h3core.H3Core;
 import org.ridemarket.contracts.events.GeoPoint;
