@@ -1,13 +1,17 @@
 package org.ridemarket.topologies.common;
 
 import static org.ridemarket.topologies.common.FieldChecks.cell;
+import static org.ridemarket.topologies.common.FieldChecks.currency;
+import static org.ridemarket.topologies.common.FieldChecks.entityId;
 import static org.ridemarket.topologies.common.FieldChecks.first;
 import static org.ridemarket.topologies.common.FieldChecks.id;
+import static org.ridemarket.topologies.common.FieldChecks.notACardNumber;
 import static org.ridemarket.topologies.common.FieldChecks.point;
 
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
+import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 
@@ -51,6 +55,25 @@ public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunctio
             : "key: '" + FieldChecks.abbreviate(key) + "' is not the driverId '" + event.getDriverId() + "'",
         point("position", event.getPosition()),
         cell("cell", event.getCell())),
+        event -> event.getEventTime().toEpochMilli());
+  }
+
+  /**
+   * Payment attempts. The card, user and device ids become keys (topic, store, Redis), so they are
+   * bounded; the key itself is not checked, because the velocity topology repartitions every payment
+   * by entity and does not rely on the input's partitioning.
+   */
+  public static InputRules<PaymentAttempted> payments() {
+    return new InputRules<>((key, event) -> first(
+        id("transactionId", event.getTransactionId()),
+        entityId("cardFingerprint", event.getCardFingerprint()),
+        notACardNumber("cardFingerprint", event.getCardFingerprint()),
+        entityId("userId", event.getUserId()),
+        entityId("deviceId", event.getDeviceId()),
+        // zero is a real attempt: card testers like zero-amount authorisations
+        event.getAmountMinor() < 0 ? "amountMinor: " + event.getAmountMinor() + " is negative" : null,
+        currency("currency", event.getCurrency()),
+        point("location", event.getLocation())),
         event -> event.getEventTime().toEpochMilli());
   }
 }
