@@ -24,6 +24,9 @@ import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
 import org.ridemarket.contracts.features.SupplyDemandVector;
+import org.ridemarket.contracts.features.VelocityEntityType;
+import org.ridemarket.contracts.features.VelocitySnapshot;
+import org.ridemarket.contracts.features.VelocityVector;
 
 /** One fully populated example of every event type, for round-trip tests. */
 public final class SampleEvents {
@@ -37,7 +40,7 @@ public final class SampleEvents {
 
   public static List<SpecificRecord> all() {
     return List.of(rideRequested(), driverLocation(), tripCompleted(), payment(), priceQuoted(),
-        etaPredicted(), fraudDecided(), fraudLabeled(), deadLetter(), supplyDemandVector());
+        etaPredicted(), fraudDecided(), fraudLabeled(), deadLetter(), supplyDemandVector(), velocityVector());
   }
 
   public static RideRequested rideRequested() {
@@ -60,7 +63,7 @@ public final class SampleEvents {
         .setDistanceMeters(1830.0).setFareMinor(1475L).setCurrency("USD").build();
   }
 
-  static PaymentAttempted payment() {
+  public static PaymentAttempted payment() {
     return PaymentAttempted.newBuilder().setEventId(UUID.randomUUID()).setEventTime(T0)
         .setTransactionId("tx-1").setCardFingerprint("fp_0a1b2c3d4e5f60718293").setUserId("rider-1")
         .setDeviceId("dev-1").setAmountMinor(1475L).setCurrency("USD").setLocation(GRAND_CENTRAL)
@@ -108,5 +111,13 @@ public final class SampleEvents {
   public static SupplyDemandVector supplyDemandVector() {
     return new SupplyDemandSnapshot("882a100d65fffff", T0.toEpochMilli(),
         new double[] {2, 9, 21, 6, 3, 14, 40, 11, 18, 1.2857142857142858, 3.0, 1.2727272727272727}).toAvro();
+  }
+
+  /** A card whose latest payment was at Grand Central, and the one before at Times Square 10 minutes earlier. */
+  public static VelocityVector velocityVector() {
+    long previous = T0.minusSeconds(600).toEpochMilli();
+    return new VelocitySnapshot(VelocityEntityType.CARD, "fp_0a1b2c3d4e5f60718293", T0.toEpochMilli(),
+        new double[] {1, 1475, 2, 2725, 5, 8100, 1, 2, T0.toEpochMilli(), GRAND_CENTRAL.getLat(),
+            GRAND_CENTRAL.getLon(), previous, TIMES_SQUARE.getLat(), TIMES_SQUARE.getLon(), 9, 1650}).toAvro();
   }
 }

@@ -22,6 +22,7 @@ import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.features.SupplyDemandVector;
+import org.ridemarket.contracts.features.VelocityVector;
 
 /** The event types of the contract and the schema versions released for each of them. */
 public final class ContractSchemas {
@@ -39,7 +40,8 @@ public final class ContractSchemas {
       FraudDecided.class,
       FraudLabeled.class,
       DeadLetter.class,
-      SupplyDemandVector.class);
+      SupplyDemandVector.class,
+      VelocityVector.class);
 
   private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()
       .collect(Collectors.toUnmodifiableMap(type -> currentSchema(type).getFullName(), Function.identity()));

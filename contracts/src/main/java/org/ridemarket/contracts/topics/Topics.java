@@ -16,6 +16,7 @@ import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.features.SupplyDemandVector;
+import org.ridemarket.contracts.features.VelocityVector;
 import org.ridemarket.contracts.serde.AvroSerde;
 
 /** The registry of every topic in the system; topic names and keys are one-way doors. */
@@ -48,11 +49,16 @@ public final class Topics {
   // Compacted: the latest vector per cell is what Redis needs; cells silent for a week age out.
   public static final Topic<String, SupplyDemandVector> SUPPLY_DEMAND_FEATURES = compacted(
       "features.supply-demand", SupplyDemandVector.class, "H3 res-8 cell", Duration.ofDays(7));
+  // Compacted: the latest vector per card, user and device is what Redis needs; entities without a
+  // payment for a week age out (their windows were empty after a day).
+  public static final Topic<String, VelocityVector> VELOCITY_FEATURES = compacted(
+      "features.velocity", VelocityVector.class, "<entityType>:<id>: card:{fingerprint}, user:{id}, device:{id}",
+      Duration.ofDays(7));
 
   private static final List<Topic<?, ?>> ALL = List.of(
       RIDE_REQUESTS, DRIVER_LOCATIONS, TRIP_EVENTS, PAYMENTS,
       PRICE_QUOTES, ETA_PREDICTIONS, FRAUD_DECISIONS, FRAUD_LABELS,
-      DEAD_LETTERS, SUPPLY_DEMAND_FEATURES);
+      DEAD_LETTERS, SUPPLY_DEMAND_FEATURES, VELOCITY_FEATURES);
 
   private Topics() {
   }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.ridemarket.topologies.common.BinaryFormats;
 
 /**
  * One cell's running state: windowed counts of requests and completed trips (its own and its
@@ -106,7 +107,7 @@ final class CellState {
 
   static CellState fromBytes(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      InternalSerdes.requireFormat(in.readByte(), FORMAT, "cell state");
+      BinaryFormats.requireFormat(in.readByte(), FORMAT, "cell state");
       long lastEmittedAt = in.readLong();
       CellAggregates lastEmitted = InternalSerdes.readAggregates(in);
       int available = in.readInt();

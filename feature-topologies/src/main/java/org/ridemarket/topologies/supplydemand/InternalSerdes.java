@@ -5,32 +5,26 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
+import org.ridemarket.topologies.common.BinaryFormats;
 
 /**
  * Serdes of the topology's own records: the repartition topic's deltas and the state stores'
- * values (and so their changelogs). Not contracts: only this app reads them, but restored state
- * outlives a deployment, so every format starts with a version byte that a reader checks.
+ * values (and so their changelogs). Not contracts: only this app reads them, but each starts with a
+ * version byte ({@link BinaryFormats}).
  */
 final class InternalSerdes {
 
-  static final Serde<CellDelta> CELL_DELTA = serde(InternalSerdes::encodeDelta, InternalSerdes::decodeDelta);
-  static final Serde<DriverPosition> DRIVER_POSITION = serde(InternalSerdes::encodeDriver, InternalSerdes::decodeDriver);
-  static final Serde<CellState> CELL_STATE = serde(CellState::toBytes, CellState::fromBytes);
+  static final Serde<CellDelta> CELL_DELTA =
+      BinaryFormats.serde(InternalSerdes::encodeDelta, InternalSerdes::decodeDelta);
+  static final Serde<DriverPosition> DRIVER_POSITION =
+      BinaryFormats.serde(InternalSerdes::encodeDriver, InternalSerdes::decodeDriver);
+  static final Serde<CellState> CELL_STATE = BinaryFormats.serde(CellState::toBytes, CellState::fromBytes);
 
   private static final byte DELTA_FORMAT = 1;
   private static final byte DRIVER_FORMAT = 1;
 
   private InternalSerdes() {
-  }
-
-  static void requireFormat(byte actual, byte expected, String what) {
-    if (actual != expected) {
-      throw new SerializationException("unknown " + what + " format " + actual + ", this build reads " + expected);
-    }
   }
 
   static void writeAggregates(DataOutput out, CellAggregates a) throws IOException {
@@ -53,7 +47,7 @@ final class InternalSerdes {
 
   private static CellDelta decodeDelta(byte[] data) {
     ByteBuffer in = ByteBuffer.wrap(data);
-    requireFormat(in.get(), DELTA_FORMAT, "cell delta");
+    BinaryFormats.requireFormat(in.get(), DELTA_FORMAT, "cell delta");
     return new CellDelta(CellDelta.Measure.ofCode(in.get()), CellDelta.Scope.ofCode(in.get()), in.getInt());
   }
 
@@ -65,17 +59,11 @@ final class InternalSerdes {
 
   private static DriverPosition decodeDriver(byte[] data) {
     ByteBuffer in = ByteBuffer.wrap(data);
-    requireFormat(in.get(), DRIVER_FORMAT, "driver position");
+    BinaryFormats.requireFormat(in.get(), DRIVER_FORMAT, "driver position");
     boolean available = in.get() == 1;
     long eventTime = in.getLong();
     byte[] cell = new byte[in.get()];
     in.get(cell);
     return new DriverPosition(available, new String(cell, StandardCharsets.UTF_8), eventTime);
-  }
-
-  private static <T> Serde<T> serde(Function<T, byte[]> encode, Function<byte[], T> decode) {
-    return Serdes.serdeFrom(
-        (topic, value) -> value == null ? null : encode.apply(value),
-        (topic, bytes) -> bytes == null ? null : decode.apply(bytes));
   }
 }

@@ -1,29 +1,25 @@
 package org.ridemarket.topologies.supplydemand;
 
-import java.util.Map;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.ridemarket.contracts.events.DeadLetter;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
 import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.topologies.common.CheckedInput;
+import org.ridemarket.topologies.common.InputRules;
+import org.ridemarket.topologies.common.StateStores;
 import org.ridemarket.topologies.supplydemand.CellDelta.Measure;
 
 /**
@@ -57,14 +53,14 @@ public final class SupplyDemandTopology {
    */
   public static Topology build(SupplyDemandSettings settings, Function<String, KeyValueBytesStoreSupplier> stores) {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(store(stores.apply(DRIVER_STORE), InternalSerdes.DRIVER_POSITION));
-    builder.addStateStore(store(stores.apply(CELL_STORE), InternalSerdes.CELL_STATE));
+    builder.addStateStore(StateStores.cached(stores.apply(DRIVER_STORE), InternalSerdes.DRIVER_POSITION));
+    builder.addStateStore(StateStores.cached(stores.apply(CELL_STORE), InternalSerdes.CELL_STATE));
 
-    Checked<RideRequested> requests =
+    CheckedInput<RideRequested> requests =
         decoded(builder, Topics.RIDE_REQUESTS, InputRules.rideRequests(), settings, "ride-requests");
-    Checked<TripEvent> trips =
+    CheckedInput<TripEvent> trips =
         decoded(builder, Topics.TRIP_EVENTS, InputRules.tripEvents(), settings, "trip-events");
-    Checked<DriverLocationUpdated> pings =
+    CheckedInput<DriverLocationUpdated> pings =
         decoded(builder, Topics.DRIVER_LOCATIONS, InputRules.driverPings(), settings, "driver-pings");
 
     requests.rejected()
@@ -94,28 +90,8 @@ public final class SupplyDemandTopology {
     return builder.build();
   }
 
-  /** The accepted events of one input topic and the dead letters of its rejected records. */
-  record Checked<V>(KStream<String, V> accepted, KStream<String, DeadLetter> rejected) {
-  }
-
-  /** Reads a topic as bytes and decodes inside the topology, so a bad record becomes a dead letter in the same transaction. */
-  static <V> Checked<V> decoded(StreamsBuilder builder, Topic<String, V> topic, InputRules<V> rules,
+  private static <V> CheckedInput<V> decoded(StreamsBuilder builder, Topic<String, V> topic, InputRules<V> rules,
       SupplyDemandSettings settings, String name) {
-    Map<String, KStream<String, Decoded<V>>> branches = builder
-        .stream(topic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
-            .withTimestampExtractor(new BoundedTimestampExtractor(settings.maxFutureSkew()))
-            .withName(name + "-source"))
-        .processValues(() -> new DecodeProcessor<>(topic, rules, settings), Named.as(name + "-decode"))
-        .split(Named.as(name + "-decoded-"))
-        .branch((key, decoded) -> decoded.isRejected(), Branched.as("rejected"))
-        .defaultBranch(Branched.as("accepted"));
-    return new Checked<>(
-        branches.get(name + "-decoded-accepted").mapValues(Decoded::event, Named.as(name + "-events")),
-        branches.get(name + "-decoded-rejected").mapValues(Decoded::rejection, Named.as(name + "-dead-letters")));
-  }
-
-  // Caching lets a commit write one changelog record per busy key instead of one per event.
-  static <V> StoreBuilder<KeyValueStore<String, V>> store(KeyValueBytesStoreSupplier supplier, Serde<V> values) {
-    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled();
+    return CheckedInput.read(builder, topic, rules, settings.grace(), settings.maxFutureSkew(), name);
   }
 }

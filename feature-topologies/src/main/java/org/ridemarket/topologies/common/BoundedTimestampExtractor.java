@@ -1,4 +1,4 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,11 +9,12 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  * future would push stream time ahead and make every following event "too late", so such a
  * record (rejected as INVALID downstream) keeps the partition's current time instead.
  */
-final class BoundedTimestampExtractor implements TimestampExtractor {
+public final class BoundedTimestampExtractor implements TimestampExtractor {
 
   private final long maxFutureSkewMillis;
 
-  BoundedTimestampExtractor(Duration maxFutureSkew) {
+  /** Keeps record timestamps more than {@code maxFutureSkew} ahead of the wall clock from moving stream time. */
+  public BoundedTimestampExtractor(Duration maxFutureSkew) {
     this.maxFutureSkewMillis = maxFutureSkew.toMillis();
   }
 

@@ -1,4 +1,4 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
 import com.uber.h3core.H3Core;
 import org.ridemarket.contracts.events.GeoPoint;
@@ -6,6 +6,8 @@ import org.ridemarket.contracts.geo.Cells;
 
 /** Field validations shared by the input rules; each returns "field: what is wrong", or null when the field is fine. */
 final class FieldChecks {
+
+  private static final int MAX_ENTITY_ID = 128;
 
   private FieldChecks() {
   }
@@ -52,6 +54,47 @@ final class FieldChecks {
       // reported below like any other malformed address
     }
     return field + ": '" + abbreviate(value) + "' is not an H3 resolution-" + Cells.RESOLUTION + " cell address";
+  }
+
+  /** An id that becomes part of a key (a topic key, a store key, a Redis key): present and at most 128 characters. */
+  static String entityId(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return field + ": missing";
+    }
+    return value.length() <= MAX_ENTITY_ID ? null
+        : field + ": '" + abbreviate(value) + "' is longer than " + MAX_ENTITY_ID + " characters";
+  }
+
+  /**
+   * Raw card numbers never enter the system: 13 to 19 digits (spaces and dashes aside) that pass the
+   * Luhn check are refused. The detail does not repeat the value.
+   */
+  static String notACardNumber(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    String digits = value.replace(" ", "").replace("-", "");
+    if (digits.length() < 13 || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int digit = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      }
+      sum += digit;
+    }
+    return sum % 10 != 0 ? null
+        : field + ": looks like a card number (13-19 digits passing the Luhn check), not a fingerprint";
+  }
+
+  /** An ISO 4217 code: three upper-case letters. */
+  static String currency(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return field + ": missing";
+    }
+    return value.matches("[A-Z]{3}") ? null : field + ": '" + abbreviate(value) + "' is not an ISO 4217 code";
   }
 
   static String abbreviate(String value) {

@@ -1,5 +1,6 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -20,11 +21,11 @@ final class DecodeProcessor<V> implements FixedKeyProcessor<String, byte[], Deco
   private final long maxFutureSkewMillis;
   private FixedKeyProcessorContext<String, Decoded<V>> context;
 
-  DecodeProcessor(Topic<String, V> topic, InputRules<V> rules, SupplyDemandSettings settings) {
+  DecodeProcessor(Topic<String, V> topic, InputRules<V> rules, Duration grace, Duration maxFutureSkew) {
     this.topic = topic;
     this.rules = rules;
-    this.graceMillis = settings.grace().toMillis();
-    this.maxFutureSkewMillis = settings.maxFutureSkew().toMillis();
+    this.graceMillis = grace.toMillis();
+    this.maxFutureSkewMillis = maxFutureSkew.toMillis();
   }
 
   @Override
@@ -55,7 +56,8 @@ final class DecodeProcessor<V> implements FixedKeyProcessor<String, byte[], Deco
     long streamTime = context.currentStreamTimeMs();
     if (eventTime <= 0 || eventTime > wallClock + maxFutureSkewMillis) {
       reject(record, DeadLetters.INVALID, "eventTime: " + Instant.ofEpochMilli(eventTime)
-          + " is not between the epoch and " + maxFutureSkewMillis + " ms after the wall clock " + Instant.ofEpochMilli(wallClock));
+          + " is not between the epoch and " + maxFutureSkewMillis + " ms after the wall clock "
+          + Instant.ofEpochMilli(wallClock));
     } else if (eventTime < streamTime - graceMillis) {
       reject(record, DeadLetters.TOO_LATE, "eventTime: " + Instant.ofEpochMilli(eventTime) + " is "
           + (streamTime - eventTime) + " ms behind stream time " + Instant.ofEpochMilli(streamTime)

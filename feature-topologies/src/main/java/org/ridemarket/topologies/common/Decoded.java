@@ -1,4 +1,4 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
 import org.ridemarket.contracts.events.DeadLetter;
 

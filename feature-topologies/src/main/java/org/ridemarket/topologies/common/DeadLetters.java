@@ -1,4 +1,4 @@
-package org.ridemarket.topologies.supplydemand;
+package org.ridemarket.topologies.common;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +8,20 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.ridemarket.contracts.events.DeadLetter;
 
-/** Builds the dead letters of this app: the raw record, where it came from, and a reason code with a detail. */
-final class DeadLetters {
+/**
+ * Builds the dead letters of the feature topologies: the raw record, where it came from, and a reason
+ * code with a detail.
+ */
+public final class DeadLetters {
 
-  static final String APPLICATION = "feature-streams";
-  static final String DESERIALIZATION_FAILED = "DESERIALIZATION_FAILED";
-  static final String INVALID = "INVALID";
-  static final String TOO_LATE = "TOO_LATE";
+  /** The application every feature topology runs in, as dead letters name it. */
+  public static final String APPLICATION = "feature-streams";
+  /** The value is not a contract event. */
+  public static final String DESERIALIZATION_FAILED = "DESERIALIZATION_FAILED";
+  /** A field fails validation; the detail starts with the field. */
+  public static final String INVALID = "INVALID";
+  /** The event time is further behind stream time than the grace. */
+  public static final String TOO_LATE = "TOO_LATE";
 
   private DeadLetters() {
   }

@@ -1,0 +1,79 @@
+package org.ridemarket.topologies.common;
+
+import static org.ridemarket.topologies.common.FieldChecks.cell;
+import static org.ridemarket.topologies.common.FieldChecks.currency;
+import static org.ridemarket.topologies.common.FieldChecks.entityId;
+import static org.ridemarket.topologies.common.FieldChecks.first;
+import static org.ridemarket.topologies.common.FieldChecks.id;
+import static org.ridemarket.topologies.common.FieldChecks.notACardNumber;
+import static org.ridemarket.topologies.common.FieldChecks.point;
+
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+import org.ridemarket.contracts.events.DriverLocationUpdated;
+import org.ridemarket.contracts.events.PaymentAttempted;
+import org.ridemarket.contracts.events.RideRequested;
+import org.ridemarket.contracts.events.TripEvent;
+
+/**
+ * What makes an input event usable by the feature topologies, per event type: rules belong to the
+ * event type and its topic's key, not to one topology.
+ *
+ * @param problem the first problem of a keyed event as "field: what is wrong", or null when valid
+ * @param eventTime the event's event time, epoch millis
+ */
+public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> eventTime) {
+
+  /** Ride requests, keyed by their pickup cell. */
+  public static InputRules<RideRequested> rideRequests() {
+    return new InputRules<>((key, event) -> first(
+        id("requestId", event.getRequestId()),
+        id("riderId", event.getRiderId()),
+        point("pickup", event.getPickup()),
+        point("dropoff", event.getDropoff()),
+        cell("pickupCell", event.getPickupCell())),
+        event -> event.getEventTime().toEpochMilli());
+  }
+
+  /** Trip events, keyed by their pickup cell. */
+  public static InputRules<TripEvent> tripEvents() {
+    return new InputRules<>((key, event) -> first(
+        id("tripId", event.getTripId()),
+        point("pickup", event.getPickup()),
+        point("dropoff", event.getDropoff()),
+        cell("pickupCell", event.getPickupCell())),
+        event -> event.getEventTime().toEpochMilli());
+  }
+
+  /** Driver pings, keyed by driver id: the key must be the event's driverId. */
+  public static InputRules<DriverLocationUpdated> driverPings() {
+    return new InputRules<>((key, event) -> first(
+        id("driverId", event.getDriverId()),
+        // the latest-position store is keyed by the record key: another key would split a driver in two
+        key == null ? "key: missing, pings are keyed by driverId"
+            : key.equals(event.getDriverId()) ? null
+            : "key: '" + FieldChecks.abbreviate(key) + "' is not the driverId '" + event.getDriverId() + "'",
+        point("position", event.getPosition()),
+        cell("cell", event.getCell())),
+        event -> event.getEventTime().toEpochMilli());
+  }
+
+  /**
+   * Payment attempts. The card, user and device ids become keys (topic, store, Redis), so they are
+   * bounded; the key itself is not checked, because the velocity topology repartitions every payment
+   * by entity and does not rely on the input's partitioning.
+   */
+  public static InputRules<PaymentAttempted> payments() {
+    return new InputRules<>((key, event) -> first(
+        id("transactionId", event.getTransactionId()),
+        entityId("cardFingerprint", event.getCardFingerprint()),
+        notACardNumber("cardFingerprint", event.getCardFingerprint()),
+        entityId("userId", event.getUserId()),
+        entityId("deviceId", event.getDeviceId()),
+        // zero is a real attempt: card testers like zero-amount authorisations
+        event.getAmountMinor() < 0 ? "amountMinor: " + event.getAmountMinor() + " is negative" : null,
+        currency("currency", event.getCurrency()),
+        point("location", event.getLocation())),
+        event -> event.getEventTime().toEpochMilli());
+  }
+}

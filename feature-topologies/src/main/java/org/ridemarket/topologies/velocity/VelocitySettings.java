@@ -1,0 +1,42 @@
+package org.ridemarket.topologies.velocity;
+
+import java.time.Duration;
+import org.ridemarket.contracts.features.VelocityFeatures;
+
+/**
+ * The knobs of the payment velocity topology as a plain value, so that tests and replays build the
+ * topology without CDI.
+ *
+ * @param grace how late a payment may be behind stream time and still count
+ * @param maxFutureSkew event times further ahead of the wall clock are INVALID
+ * @param idleTimeout an entity without a payment for this long (in stream time) is forgotten
+ * @param sweepInterval how often, in stream time, the idle sweep runs
+ * @param sweepLimit how many entities one sweep looks at, continuing where the previous one stopped
+ */
+public record VelocitySettings(
+    Duration grace,
+    Duration maxFutureSkew,
+    Duration idleTimeout,
+    Duration sweepInterval,
+    int sweepLimit) {
+
+  public VelocitySettings {
+    if (idleTimeout.compareTo(VelocityFeatures.ONE_DAY.plus(grace)) < 0) {
+      // a payment still accepted after its entity was forgotten must not have belonged in the old windows
+      throw new IllegalArgumentException("idle-timeout (" + idleTimeout + ") must be at least the 24-h window plus"
+          + " grace (" + grace + ")");
+    }
+    if (sweepInterval.isNegative() || sweepInterval.isZero() || sweepLimit < 1) {
+      throw new IllegalArgumentException("need a positive sweep-interval and sweep-limit");
+    }
+  }
+
+  /**
+   * The defaults: 2 minutes of grace (as supply/demand), entities forgotten after just over a day,
+   * and a sweep of 10,000 entities per minute of stream time, about 20 ms of a stream thread's time.
+   */
+  public static VelocitySettings defaults() {
+    return new VelocitySettings(Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofHours(24).plusMinutes(5),
+        Duration.ofMinutes(1), 10_000);
+  }
+}
