@@ -1,18 +1,12 @@
 package org.ridemarket.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.graphhopper.GHRequest;
 import com.graphhopper.GHResponse;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.GraphHopperConfig;
 import com.graphhopper.ResponsePath;
-import com.graphhopper.config.CHProfile;
-import com.graphhopper.config.Profile;
-import com.graphhopper.jackson.Jackson;
-import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.Parameters;
 import com.graphhopper.util.PointList;
-import com.graphhopper.util.TurnCostsConfig;
 import com.graphhopper.util.exceptions.ConnectionNotFoundException;
 import com.graphhopper.util.exceptions.PointNotFoundException;
 import java.nio.file.Files;
@@ -23,24 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Road routing on an OpenStreetMap extract with GraphHopper, offline: a car profile with turn
  * restrictions and a custom model (by default the fastest route at GraphHopper's average car
- * speeds), answered by contraction hierarchies in well under a millisecond. The graph is imported
- * once and kept in a directory under the configured cache root; later starts load it.
+ * speeds), answered by contraction hierarchies (a Midtown query visits ~100 nodes). The graph is
+ * imported once and kept in a directory under the configured cache root; later starts load it.
  */
 public final class GraphHopperRouter implements Router, AutoCloseable {
 
   /** Name of the one GraphHopper profile. */
-  public static final String PROFILE = "car";
-  /** Encoded values the default custom model needs. */
-  static final String ENCODED_VALUES = "car_access, car_average_speed";
-  /** Highways no car may use, left out of the graph. */
-  static final String IGNORED_HIGHWAYS = "footway,cycleway,path,pedestrian,steps,bridleway";
-  /** Cell size of GraphHopper's location index, in metres (its default, 300, suits country-sized maps). */
-  static final int INDEX_RESOLUTION_METRES = 100;
+  public static final String PROFILE = CarGraphConfig.PROFILE;
 
   /** Where a router's graph came from. */
   public enum GraphSource {
@@ -80,25 +67,8 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
     if (!Files.isRegularFile(settings.osmFile())) {
       throw new IllegalArgumentException("no OpenStreetMap extract at " + settings.osmFile().toAbsolutePath());
     }
-    Profile profile = new Profile(PROFILE)
-        .setCustomModel(parse(settings.customModelJson()))
-        .setTurnCostsConfig(TurnCostsConfig.car());
-    int maxRegionSearch = (int) Math.ceil(settings.maxSnapMetres() / INDEX_RESOLUTION_METRES) + 1;
-    GraphHopperConfig config = new GraphHopperConfig()
-        .putObject("graph.encoded_values", ENCODED_VALUES)
-        // a car never drives these, and leaving them out keeps the graph and its location index small
-        .putObject("import.osm.ignored_highways", IGNORED_HIGHWAYS)
-        // no turn instructions, so no street names to store
-        .putObject("datareader.instructions", false)
-        .putObject("index.high_resolution", INDEX_RESOLUTION_METRES)
-        .setProfiles(List.of(profile))
-        .setCHProfiles(List.of(new CHProfile(PROFILE)));
-    Path directory = GraphCacheDirectory.of(settings.graphCacheRoot(), settings.osmFile(), profile,
-        new TreeMap<>(config.asPMap().toMap()).toString());
-    // the index gives up beyond the snap distance instead of scanning the whole map for a point in the river
-    config.putObject("index.max_region_search", maxRegionSearch);
-    config.putObject("datareader.file", settings.osmFile().toString());
-    config.putObject("graph.location", directory.toString());
+    GraphHopperConfig config = CarGraphConfig.of(settings);
+    Path directory = Path.of(config.getString("graph.location", ""));
     GraphHopper hopper = new GraphHopper().init(config);
     long start = System.nanoTime();
     try {
@@ -152,14 +122,6 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
   @Override
   public void close() {
     hopper.close();
-  }
-
-  private static CustomModel parse(String json) {
-    try {
-      return Jackson.newObjectMapper().readValue(json, CustomModel.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid custom model: " + e.getOriginalMessage(), e);
-    }
   }
 
   private void checkSnap(String which, GeoPoint requested, GeoPoint snapped) {
