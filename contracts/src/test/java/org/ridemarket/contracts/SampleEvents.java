@@ -22,6 +22,8 @@ import org.ridemarket.contracts.events.ReasonCode;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
+import org.ridemarket.contracts.features.CongestionSnapshot;
+import org.ridemarket.contracts.features.CongestionVector;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
 import org.ridemarket.contracts.features.SupplyDemandVector;
 import org.ridemarket.contracts.features.VelocityEntityType;
@@ -40,7 +42,8 @@ public final class SampleEvents {
 
   public static List<SpecificRecord> all() {
     return List.of(rideRequested(), driverLocation(), tripCompleted(), payment(), priceQuoted(),
-        etaPredicted(), fraudDecided(), fraudLabeled(), deadLetter(), supplyDemandVector(), velocityVector());
+        etaPredicted(), fraudDecided(), fraudLabeled(), deadLetter(), supplyDemandVector(), velocityVector(),
+        congestionVector());
   }
 
   public static RideRequested rideRequested() {
@@ -119,5 +122,14 @@ public final class SampleEvents {
     return new VelocitySnapshot(VelocityEntityType.CARD, "fp_0a1b2c3d4e5f60718293", T0.toEpochMilli(),
         new double[] {1, 1475, 2, 2725, 5, 8100, 1, 2, T0.toEpochMilli(), GRAND_CENTRAL.getLat(),
             GRAND_CENTRAL.getLon(), previous, TIMES_SQUARE.getLat(), TIMES_SQUARE.getLon(), 9, 1650}).toAvro();
+  }
+
+  /**
+   * A cell flowing at 60 % of its free-flow speed, with one completed trip in the last 15 minutes and three in
+   * the hour. No NaN: Avro's record equality, which the round-trip test uses, does not hold NaN equal to itself.
+   */
+  public static CongestionVector congestionVector() {
+    return new CongestionSnapshot("882a100d65fffff", T0.toEpochMilli(),
+        new double[] {6.0, 40, 7.2, 130, 12.0, 5210.5, 0.6, 5.1, 1, 4.4, 3}).toAvro();
   }
 }

@@ -21,6 +21,7 @@ import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
+import org.ridemarket.contracts.features.CongestionVector;
 import org.ridemarket.contracts.features.SupplyDemandVector;
 import org.ridemarket.contracts.features.VelocityVector;
 
@@ -41,7 +42,8 @@ public final class ContractSchemas {
       FraudLabeled.class,
       DeadLetter.class,
       SupplyDemandVector.class,
-      VelocityVector.class);
+      VelocityVector.class,
+      CongestionVector.class);
 
   private static final Map<String, Class<? extends SpecificRecord>> BY_NAME = EVENT_TYPES.stream()
       .collect(Collectors.toUnmodifiableMap(type -> currentSchema(type).getFullName(), Function.identity()));

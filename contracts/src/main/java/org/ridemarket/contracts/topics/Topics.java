@@ -15,6 +15,7 @@ import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
+import org.ridemarket.contracts.features.CongestionVector;
 import org.ridemarket.contracts.features.SupplyDemandVector;
 import org.ridemarket.contracts.features.VelocityVector;
 import org.ridemarket.contracts.serde.AvroSerde;
@@ -54,11 +55,14 @@ public final class Topics {
   public static final Topic<String, VelocityVector> VELOCITY_FEATURES = compacted(
       "features.velocity", VelocityVector.class, "<entityType>:<id>: card:{fingerprint}, user:{id}, device:{id}",
       Duration.ofDays(7));
+  // Compacted: the latest vector per cell is what Redis needs; cells without traffic for a week age out.
+  public static final Topic<String, CongestionVector> CONGESTION_FEATURES = compacted(
+      "features.congestion", CongestionVector.class, "H3 res-8 cell", Duration.ofDays(7));
 
   private static final List<Topic<?, ?>> ALL = List.of(
       RIDE_REQUESTS, DRIVER_LOCATIONS, TRIP_EVENTS, PAYMENTS,
       PRICE_QUOTES, ETA_PREDICTIONS, FRAUD_DECISIONS, FRAUD_LABELS,
-      DEAD_LETTERS, SUPPLY_DEMAND_FEATURES, VELOCITY_FEATURES);
+      DEAD_LETTERS, SUPPLY_DEMAND_FEATURES, VELOCITY_FEATURES, CONGESTION_FEATURES);
 
   private Topics() {
   }

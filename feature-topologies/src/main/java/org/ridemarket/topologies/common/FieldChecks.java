@@ -8,6 +8,8 @@ import org.ridemarket.contracts.geo.Cells;
 final class FieldChecks {
 
   private static final int MAX_ENTITY_ID = 128;
+  /** 70 m/s is 252 km/h: faster than any car on a city street, so a GPS or app fault. */
+  static final double MAX_SPEED_MPS = 70.0;
 
   private FieldChecks() {
   }
@@ -95,6 +97,12 @@ final class FieldChecks {
       return field + ": missing";
     }
     return value.matches("[A-Z]{3}") ? null : field + ": '" + abbreviate(value) + "' is not an ISO 4217 code";
+  }
+
+  /** A ground speed in metres per second: finite and between 0 and {@value #MAX_SPEED_MPS}. */
+  static String speed(String field, double value) {
+    return value >= 0 && value <= MAX_SPEED_MPS ? null
+        : field + ": " + value + " is not a speed in 0.." + MAX_SPEED_MPS + " m/s";
   }
 
   static String abbreviate(String value) {

@@ -7,6 +7,7 @@ import static org.ridemarket.topologies.common.FieldChecks.first;
 import static org.ridemarket.topologies.common.FieldChecks.id;
 import static org.ridemarket.topologies.common.FieldChecks.notACardNumber;
 import static org.ridemarket.topologies.common.FieldChecks.point;
+import static org.ridemarket.topologies.common.FieldChecks.speed;
 
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
@@ -14,6 +15,7 @@ import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
+import org.ridemarket.contracts.events.TripEventType;
 
 /**
  * What makes an input event usable by the feature topologies, per event type: rules belong to the
@@ -75,5 +77,44 @@ public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunctio
         currency("currency", event.getCurrency()),
         point("location", event.getLocation())),
         event -> event.getEventTime().toEpochMilli());
+  }
+
+  /**
+   * Driver pings whose speed is used (congestion): the rules of {@link #driverPings()} and a speed in
+   * 0..70 m/s. Supply/demand keeps {@link #driverPings()}, which does not read the speed, so a bad
+   * speed does not cost it a driver's position.
+   */
+  public static InputRules<DriverLocationUpdated> driverSpeeds() {
+    InputRules<DriverLocationUpdated> pings = driverPings();
+    return new InputRules<>((key, event) -> first(
+        pings.problem().apply(key, event),
+        speed("speedMps", event.getSpeedMps())),
+        pings.eventTime());
+  }
+
+  /**
+   * Trip events whose realised speed is used (congestion): the rules of {@link #tripEvents()} and, for a
+   * COMPLETED trip, a positive duration, a distance of at least 0 and a distance over duration in
+   * 0..70 m/s. Other steps carry no duration and pass as in {@link #tripEvents()}.
+   */
+  public static InputRules<TripEvent> tripSpeeds() {
+    InputRules<TripEvent> trips = tripEvents();
+    return new InputRules<>((key, event) -> first(
+        trips.problem().apply(key, event),
+        event.getType() == TripEventType.COMPLETED ? completedTrip(event) : null),
+        trips.eventTime());
+  }
+
+  private static String completedTrip(TripEvent trip) {
+    Double duration = trip.getDurationSeconds();
+    Double distance = trip.getDistanceMeters();
+    if (duration == null || !(duration > 0) || duration.isInfinite()) {
+      return "durationSeconds: " + duration + " is not a positive duration of a completed trip";
+    }
+    if (distance == null || !(distance >= 0) || distance.isInfinite()) {
+      return "distanceMeters: " + distance + " is not a distance of a completed trip";
+    }
+    String problem = speed("distanceMeters/durationSeconds", distance / duration);
+    return problem == null ? null : problem + " (" + distance + " m in " + duration + " s)";
   }
 }
