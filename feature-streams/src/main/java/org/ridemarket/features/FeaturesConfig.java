@@ -28,8 +28,11 @@ public interface FeaturesConfig {
   @WithDefault("PT5M")
   Duration refreshInterval();
 
-  /** The Redis sink's settings. */
+  /** The Redis sink's settings; the supply/demand sink's, and the velocity sink's apart from its group and TTL. */
   RedisSink redisSink();
+
+  /** The payment velocity topology and its Redis sink; the defaults are those of {@code VelocitySettings}. */
+  Velocity velocity();
 
   /** Where the vectors go after the features topic. */
   interface RedisSink {
@@ -53,5 +56,47 @@ public interface FeaturesConfig {
     /** Pause before retrying a batch after Redis failed. */
     @WithDefault("PT1S")
     Duration retryBackoff();
+  }
+
+  /** The payment velocity (fraud) features: per card, user and device, on every payment. */
+  interface Velocity {
+
+    /** How far behind stream time a payment may arrive and still count; later ones are dead-lettered as TOO_LATE. */
+    @WithDefault("PT2M")
+    Duration grace();
+
+    /** How far ahead of the wall clock a payment's event time may be before it is rejected as INVALID. */
+    @WithDefault("PT1H")
+    Duration maxFutureSkew();
+
+    /** An entity without a payment for this long in stream time is forgotten; at least 24 h plus the grace. */
+    @WithDefault("PT24H5M")
+    Duration idleTimeout();
+
+    /** How often, in stream time, the idle sweep runs. */
+    @WithDefault("PT1M")
+    Duration sweepInterval();
+
+    /** How many entities one sweep looks at, continuing where the previous one stopped. */
+    @WithDefault("10000")
+    int sweepLimit();
+
+    /** The velocity Redis sink's own settings; batch size, timeout and back-off are {@code features.redis-sink}'s. */
+    VelocityRedisSink redisSink();
+  }
+
+  /** Where the velocity vectors go after the features topic. */
+  interface VelocityRedisSink {
+
+    /** Consumer group of the sink that copies {@code features.velocity} into Redis. */
+    @WithDefault("feature-streams-velocity-redis-sink")
+    String groupId();
+
+    /**
+     * An entity's hash expires when no vector refreshed it for this long; at least the idle timeout, so a
+     * hash does not disappear while the topology still counts the entity's payments.
+     */
+    @WithDefault("PT25H")
+    Duration ttl();
   }
 }

@@ -82,7 +82,7 @@ class SupplyDemandEndToEndTest {
       client.shutdown();
     }
 
-    Timer freshness = registry.find("feature_freshness").timer();
+    Timer freshness = registry.find("feature_freshness").tag("family", "supply_demand").timer();
     assertThat(freshness).isNotNull();
     assertThat(freshness.count()).isPositive();
     for (ValueAtPercentile percentile : freshness.takeSnapshot().percentileValues()) {

@@ -39,27 +39,27 @@ final class DecodeProcessor<V> implements FixedKeyProcessor<String, byte[], Deco
     try {
       event = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
     } catch (RuntimeException e) {
-      reject(record, DeadLetters.DESERIALIZATION_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+      reject(record, null, DeadLetters.DESERIALIZATION_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
       return;
     }
     if (event == null) {
-      reject(record, DeadLetters.INVALID, "value: missing (a null value is not an event)");
+      reject(record, null, DeadLetters.INVALID, "value: missing (a null value is not an event)");
       return;
     }
     String problem = rules.problem().apply(record.key(), event);
     if (problem != null) {
-      reject(record, DeadLetters.INVALID, problem);
+      reject(record, event, DeadLetters.INVALID, problem);
       return;
     }
     long eventTime = rules.eventTime().applyAsLong(event);
     long wallClock = context.currentSystemTimeMs();
     long streamTime = context.currentStreamTimeMs();
     if (eventTime <= 0 || eventTime > wallClock + maxFutureSkewMillis) {
-      reject(record, DeadLetters.INVALID, "eventTime: " + Instant.ofEpochMilli(eventTime)
+      reject(record, event, DeadLetters.INVALID, "eventTime: " + Instant.ofEpochMilli(eventTime)
           + " is not between the epoch and " + maxFutureSkewMillis + " ms after the wall clock "
           + Instant.ofEpochMilli(wallClock));
     } else if (eventTime < streamTime - graceMillis) {
-      reject(record, DeadLetters.TOO_LATE, "eventTime: " + Instant.ofEpochMilli(eventTime) + " is "
+      reject(record, event, DeadLetters.TOO_LATE, "eventTime: " + Instant.ofEpochMilli(eventTime) + " is "
           + (streamTime - eventTime) + " ms behind stream time " + Instant.ofEpochMilli(streamTime)
           + ", more than the grace of " + graceMillis + " ms");
     } else {
@@ -67,10 +67,12 @@ final class DecodeProcessor<V> implements FixedKeyProcessor<String, byte[], Deco
     }
   }
 
-  private void reject(FixedKeyRecord<String, byte[]> record, String reason, String detail) {
+  /** Forwards the dead letter of a record; {@code event} is null when the value did not decode. */
+  private void reject(FixedKeyRecord<String, byte[]> record, V event, String reason, String detail) {
     RecordMetadata source = context.recordMetadata()
         .orElseThrow(() -> new IllegalStateException("a source record without metadata in " + topic.name()));
+    boolean withheld = rules.withheld().test(record.key(), event);
     context.forward(record.withValue(Decoded.<V>rejected(
-        DeadLetters.of(record, source, context.currentSystemTimeMs(), reason, detail))));
+        DeadLetters.of(record, source, context.currentSystemTimeMs(), reason, detail, withheld))));
   }
 }

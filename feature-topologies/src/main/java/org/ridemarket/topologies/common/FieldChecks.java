@@ -72,12 +72,18 @@ final class FieldChecks {
    * Luhn check are refused. The detail does not repeat the value.
    */
   static String notACardNumber(String field, String value) {
+    return looksLikeCardNumber(value)
+        ? field + ": looks like a card number (13-19 digits passing the Luhn check), not a fingerprint" : null;
+  }
+
+  /** 13 to 19 digits, spaces and dashes aside, that pass the Luhn check; false for null. */
+  static boolean looksLikeCardNumber(String value) {
     if (value == null) {
-      return null;
+      return false;
     }
     String digits = value.replace(" ", "").replace("-", "");
     if (digits.length() < 13 || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return null;
+      return false;
     }
     int sum = 0;
     for (int i = 0; i < digits.length(); i++) {
@@ -87,8 +93,7 @@ final class FieldChecks {
       }
       sum += digit;
     }
-    return sum % 10 != 0 ? null
-        : field + ": looks like a card number (13-19 digits passing the Luhn check), not a fingerprint";
+    return sum % 10 == 0;
   }
 
   /** An ISO 4217 code: three upper-case letters. */

@@ -10,6 +10,7 @@ import static org.ridemarket.topologies.common.FieldChecks.point;
 import static org.ridemarket.topologies.common.FieldChecks.speed;
 
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.ToLongFunction;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.PaymentAttempted;
@@ -23,8 +24,17 @@ import org.ridemarket.contracts.events.TripEventType;
  *
  * @param problem the first problem of a keyed event as "field: what is wrong", or null when valid
  * @param eventTime the event's event time, epoch millis
+ * @param withheld whether a rejected record must not be kept as it is (it holds data that must not spread,
+ *     such as a card number): its dead letter then carries neither key nor value. Called with the record's
+ *     key and its event, which is null when the value could not be decoded.
  */
-public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> eventTime) {
+public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunction<V> eventTime,
+    BiPredicate<String, V> withheld) {
+
+  /** Rules whose rejected records are kept whole in their dead letters. */
+  public InputRules(BiFunction<String, V, String> problem, ToLongFunction<V> eventTime) {
+    this(problem, eventTime, (key, event) -> false);
+  }
 
   /** Ride requests, keyed by their pickup cell. */
   public static InputRules<RideRequested> rideRequests() {
@@ -63,7 +73,9 @@ public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunctio
   /**
    * Payment attempts. The card, user and device ids become keys (topic, store, Redis), so they are
    * bounded; the key itself is not checked, because the velocity topology repartitions every payment
-   * by entity and does not rely on the input's partitioning.
+   * by entity and does not rely on the input's partitioning. A rejected payment whose key or card
+   * fingerprint looks like a card number is withheld, whatever the reason it was rejected for: its
+   * bytes would carry the number to the dead-letter topic.
    */
   public static InputRules<PaymentAttempted> payments() {
     return new InputRules<>((key, event) -> first(
@@ -76,7 +88,9 @@ public record InputRules<V>(BiFunction<String, V, String> problem, ToLongFunctio
         event.getAmountMinor() < 0 ? "amountMinor: " + event.getAmountMinor() + " is negative" : null,
         currency("currency", event.getCurrency()),
         point("location", event.getLocation())),
-        event -> event.getEventTime().toEpochMilli());
+        event -> event.getEventTime().toEpochMilli(),
+        (key, event) -> FieldChecks.looksLikeCardNumber(key)
+            || event != null && FieldChecks.looksLikeCardNumber(event.getCardFingerprint()));
   }
 
   /**

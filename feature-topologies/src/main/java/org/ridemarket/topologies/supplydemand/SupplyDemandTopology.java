@@ -53,6 +53,17 @@ public final class SupplyDemandTopology {
    */
   public static Topology build(SupplyDemandSettings settings, Function<String, KeyValueBytesStoreSupplier> stores) {
     StreamsBuilder builder = new StreamsBuilder();
+    addTo(builder, settings, stores);
+    return builder.build();
+  }
+
+  /**
+   * Adds the topology to a builder that may hold others, for an app that runs several topologies in one
+   * Kafka Streams application. Added first, its sub-topology numbers (and so task ids) are those of
+   * {@link #build}; store, changelog and repartition names never depend on what else the builder holds.
+   */
+  public static void addTo(StreamsBuilder builder, SupplyDemandSettings settings,
+      Function<String, KeyValueBytesStoreSupplier> stores) {
     builder.addStateStore(StateStores.cached(stores.apply(DRIVER_STORE), InternalSerdes.DRIVER_POSITION));
     builder.addStateStore(StateStores.cached(stores.apply(CELL_STORE), InternalSerdes.CELL_STATE));
 
@@ -87,7 +98,6 @@ public final class SupplyDemandTopology {
         .process(() -> new CellFeaturesProcessor(CELL_STORE, settings), Named.as("cell-features"), CELL_STORE)
         .to(FEATURES, Produced.with(Serdes.String(), Topics.SUPPLY_DEMAND_FEATURES.valueSerde())
             .withName("features-sink"));
-    return builder.build();
   }
 
   private static <V> CheckedInput<V> decoded(StreamsBuilder builder, Topic<String, V> topic, InputRules<V> rules,

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.topologies.common.CheckedInput;
+import org.ridemarket.topologies.common.DeadLetters;
 import org.ridemarket.topologies.common.InputRules;
 import org.ridemarket.topologies.common.StateStores;
 
@@ -59,7 +60,10 @@ public final class VelocityTopology {
 
     CheckedInput<PaymentAttempted> payments = CheckedInput.read(builder, Topics.PAYMENTS, InputRules.payments(),
         settings.grace(), settings.maxFutureSkew(), "payments");
-    payments.rejected().to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
+    payments.rejected()
+        // a payment keyed by a card number is withheld from its dead letter: so is the record's key
+        .selectKey(DeadLetters::recordKey, Named.as("payments-dead-letter-keys"))
+        .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
         .withName("payments-dead-letters-sink"));
 
     payments.accepted()

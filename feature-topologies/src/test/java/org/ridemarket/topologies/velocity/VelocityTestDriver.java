@@ -107,6 +107,11 @@ final class VelocityTestDriver implements AutoCloseable {
     return deadLetters.readValuesToList();
   }
 
+  /** The dead letters as records, with the key they went out under. */
+  List<TestRecord<String, DeadLetter>> deadLetterRecords() {
+    return deadLetters.readRecordsToList();
+  }
+
   KeyValueStore<String, EntityState> entityStore() {
     return driver.getKeyValueStore(VelocityTopology.ENTITY_STORE);
   }

@@ -29,13 +29,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.events.DeadLetter;
 import org.ridemarket.contracts.events.GeoPoint;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.features.VelocitySnapshot;
+import org.ridemarket.contracts.topics.Topics;
 
 class VelocityTopologyTest {
 
@@ -229,12 +233,64 @@ class VelocityTopologyTest {
           .containsExactly(
               "INVALID amountMinor: -5 is negative",
               "INVALID cardFingerprint: looks like a card number (13-19 digits passing the Luhn check), not a"
-                  + " fingerprint",
+                  + " fingerprint (key and value withheld)",
               "INVALID deviceId: missing",
               "INVALID currency: 'usd' is not an ISO 4217 code",
               "INVALID location.lat: 123.0 is not a latitude in -90..90",
               "INVALID userId: '" + "u".repeat(40) + "...' is longer than 128 characters");
       assertThat(driver.vectorCount()).isZero();
+    }
+  }
+
+  @Test
+  void shouldWithholdACardNumberFromItsDeadLetterWhateverTheReason() {
+    try (VelocityTestDriver driver = new VelocityTestDriver()) {
+      // given payments whose fingerprint is a raw card number, keyed by it as the gateway keys payments
+      String number = "4111 1111 1111 1111";
+      PaymentAttempted invalid = payment(number, USER_1, DEVICE_1, 100, at(s(1)));
+      PaymentAttempted noTransaction = payment(number, USER_1, DEVICE_1, 100, at(s(1)));
+      noTransaction.put("transactionId", "");
+      PaymentAttempted compact = payment(number.replace(" ", ""), USER_1, DEVICE_1, 100, at(s(1)));
+
+      // when they are rejected, for the card number or for another field reported first
+      driver.pay(invalid);
+      driver.pay(noTransaction);
+      driver.pay(compact);
+      // and undecodable bytes come keyed by a card number
+      driver.raw(number, "not avro".getBytes(StandardCharsets.UTF_8), at(s(2)));
+
+      // then no dead letter, key or value, carries the digits in any spelling
+      List<TestRecord<String, DeadLetter>> letters = driver.deadLetterRecords();
+      assertThat(letters).hasSize(4).allSatisfy(record -> {
+        assertThat(record.key()).isNull();
+        assertThat(record.value().getKey()).isNull();
+        assertThat(record.value().getValue()).isNull();
+        String written = new String(Topics.DEAD_LETTERS.valueSerde().serializer().serialize("t", record.value()),
+            StandardCharsets.ISO_8859_1);
+        assertThat(written.replace(" ", "").replace("-", "")).doesNotContain("4111111111111111");
+        assertThat(record.value().getDetail()).doesNotContain("4111").endsWith("(key and value withheld)");
+      });
+      assertThat(letters).extracting(record -> record.value().getReason())
+          .containsExactly("INVALID", "INVALID", "INVALID", "DESERIALIZATION_FAILED");
+      assertThat(letters.get(1).value().getDetail()).isEqualTo("transactionId: missing (key and value withheld)");
+      assertThat(letters).extracting(record -> record.value().getSourceOffset()).containsExactly(0L, 1L, 2L, 3L);
+      assertThat(driver.vectorCount()).isZero();
+    }
+  }
+
+  @Test
+  void shouldKeepTheRecordOfAnInvalidPaymentWithAFingerprint() {
+    try (VelocityTestDriver driver = new VelocityTestDriver()) {
+      PaymentAttempted negative = payment(CARD_A, USER_1, DEVICE_1, -5, at(s(1)));
+
+      driver.pay(negative);
+
+      assertThat(driver.deadLetterRecords()).singleElement().satisfies(record -> {
+        assertThat(record.key()).isEqualTo(CARD_A);
+        assertThat(StandardCharsets.UTF_8.decode(record.value().getKey()).toString()).isEqualTo(CARD_A);
+        assertThat(bytes(record.value().getValue()))
+            .isEqualTo(Topics.PAYMENTS.valueSerde().serializer().serialize("t", negative));
+      });
     }
   }
 

@@ -1,0 +1,157 @@
+package org.ridemarket.features.redis;
+
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Copies one features topic into Redis: a consumer loop on its own thread reads committed vectors
+ * only, writes each poll's newest vector per key in one pipelined batch, and commits the offsets
+ * after Redis acknowledged them. At-least-once into a forward-only (idempotent) sink: a batch that
+ * failed is read again and rewritten, and repeats change nothing. The app's CDI beans start and stop it.
+ */
+public final class FeatureRedisSink<T> {
+
+  private static final Logger LOG = Logger.getLogger(FeatureRedisSink.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final FeatureFamily<T> family;
+  private final SinkSettings settings;
+  private final String bootstrapServers;
+  private final String redisUrl;
+  private final SinkMetrics metrics;
+  private final MeterRegistry registry;
+  private volatile boolean running;
+  private volatile String lastFailure;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private Thread thread;
+
+  /** A sink of {@code family}'s topic, not started yet. */
+  public FeatureRedisSink(FeatureFamily<T> family, SinkSettings settings, MeterRegistry registry,
+      String bootstrapServers, String redisUrl) {
+    this.family = family;
+    this.settings = settings;
+    this.bootstrapServers = bootstrapServers;
+    this.redisUrl = redisUrl;
+    this.registry = registry;
+    this.metrics = new SinkMetrics(registry, family.name());
+  }
+
+  /** Starts the consumer loop on a thread named after the consumer group. */
+  public void start() {
+    running = true;
+    thread = new Thread(this::run, settings.groupId());
+    thread.start();
+  }
+
+  /** Stops the loop and waits up to 10 s for the thread to end. */
+  public void stop() throws InterruptedException {
+    running = false;
+    KafkaConsumer<String, byte[]> polling = consumer;
+    if (polling != null) {
+      polling.wakeup();
+    }
+    if (thread != null) {
+      thread.join(Duration.ofSeconds(10).toMillis());
+    }
+  }
+
+  /** Null while the sink is healthy; otherwise why the last batch failed. */
+  public String lastFailure() {
+    return running && thread != null && thread.isAlive() ? lastFailure : "the sink is not running";
+  }
+
+  private void run() {
+    RedisClient client = RedisClient.create(redisUrl);
+    ForwardOnlyRedisWriter<T> writer = null;
+    try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(consumerConfig());
+         KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(polling)) {
+      consumer = polling;
+      consumerMetrics.bindTo(registry);
+      polling.subscribe(List.of(family.topic()));
+      writer = connect(client);
+      while (running && writer != null) {
+        copy(polling, writer);
+      }
+    } catch (WakeupException e) {
+      LOG.debugf("%s Redis sink stopping", family.name());
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
+      client.shutdown();
+    }
+  }
+
+  private ForwardOnlyRedisWriter<T> connect(RedisClient client) {
+    while (running) {
+      try {
+        return new ForwardOnlyRedisWriter<>(client, family, settings.ttl(), settings.writeTimeout());
+      } catch (RuntimeException e) {
+        failed("cannot connect to Redis at " + redisUrl, e);
+      }
+    }
+    return null;
+  }
+
+  private void copy(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+    if (records.isEmpty()) {
+      return;
+    }
+    List<T> batch = LatestPerKey.of(records, family, metrics);
+    try {
+      long started = System.nanoTime();
+      List<T> applied = writer.write(batch);
+      metrics.written(batch.size(), applied, family.eventTime(), System.currentTimeMillis(),
+          System.nanoTime() - started);
+      consumer.commitSync();
+      lastFailure = null;
+    } catch (RuntimeException e) {
+      failed("writing " + batch.size() + " " + family.name() + " vectors to Redis failed; the batch will be retried",
+          e);
+      rewind(consumer, records);
+    }
+  }
+
+  private static void rewind(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      consumer.seek(partition, records.records(partition).get(0).offset());
+    }
+  }
+
+  private void failed(String what, RuntimeException e) {
+    lastFailure = what + ": " + e.getMessage();
+    LOG.warn(lastFailure);
+    try {
+      Thread.sleep(settings.retryBackoff().toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Map<String, Object> consumerConfig() {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+        ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId(),
+        // only vectors of committed transactions: an aborted one may be replaced by different values
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch(),
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+  }
+}

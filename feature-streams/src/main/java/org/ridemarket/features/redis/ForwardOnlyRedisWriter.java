@@ -1,0 +1,135 @@
+package org.ridemarket.features.redis;
+
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Writes feature vectors into their Redis hashes through a Lua script that applies a vector only if
+ * its event time moves the hash forward, then refreshes the hash's time to live. A batch is
+ * pipelined: its commands leave in one flush, and replies are awaited after that. The writer owns its
+ * connection and is meant for one thread at a time (its sink's).
+ */
+public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
+
+  static final String SCRIPT_RESOURCE = "forward-only-upsert.lua";
+
+  private final FeatureFamily<T> family;
+  private final StatefulRedisConnection<String, String> connection;
+  private final String script;
+  private final String ttlMillis;
+  private final Duration timeout;
+  private String digest;
+
+  /** A writer of {@code family}'s vectors on its own connection of {@code client}. */
+  public ForwardOnlyRedisWriter(RedisClient client, FeatureFamily<T> family, Duration ttl, Duration timeout) {
+    this.family = family;
+    this.connection = client.connect();
+    this.script = loadResource();
+    this.ttlMillis = Long.toString(ttl.toMillis());
+    this.timeout = timeout;
+    // commands queue until flushCommands(): one write per batch instead of one per command
+    connection.setAutoFlushCommands(false);
+    this.digest = loadScript();
+  }
+
+  /**
+   * Applies the vectors and returns those that moved their hash forward; the others were
+   * duplicates or older than what Redis holds. Safe to repeat: that is how a failed batch is retried.
+   */
+  public List<T> write(List<T> vectors) {
+    try {
+      return attempt(vectors);
+    } catch (RedisNoScriptException e) {
+      // Redis restarted and lost its script cache
+      digest = loadScript();
+      return attempt(vectors);
+    }
+  }
+
+  private String loadScript() {
+    RedisFuture<String> loaded = connection.async().scriptLoad(script);
+    connection.flushCommands();
+    if (!LettuceFutures.awaitAll(timeout, loaded)) {
+      throw new RedisCommandTimeoutException("Redis did not load " + SCRIPT_RESOURCE + " within " + timeout);
+    }
+    return reply(loaded);
+  }
+
+  private List<T> attempt(List<T> vectors) {
+    RedisAsyncCommands<String, String> redis = connection.async();
+    long now = System.currentTimeMillis();
+    List<RedisFuture<Long>> replies = new ArrayList<>(vectors.size());
+    for (T vector : vectors) {
+      replies.add(redis.evalsha(digest, ScriptOutputType.INTEGER,
+          new String[] {family.redisKey().apply(vector)}, arguments(vector, now)));
+    }
+    connection.flushCommands();
+    if (!LettuceFutures.awaitAll(timeout, replies.toArray(new Future<?>[0]))) {
+      throw new RedisCommandTimeoutException("no reply to " + vectors.size() + " " + family.name()
+          + " feature writes within " + timeout);
+    }
+    List<T> applied = new ArrayList<>();
+    for (int i = 0; i < vectors.size(); i++) {
+      if (reply(replies.get(i)) == 1L) {
+        applied.add(vectors.get(i));
+      }
+    }
+    return applied;
+  }
+
+  private String[] arguments(T vector, long now) {
+    Map<String, String> hash = family.redisHash().apply(vector, now);
+    List<String> arguments = new ArrayList<>(3 + 2 * hash.size());
+    arguments.add(Long.toString(family.eventTime().applyAsLong(vector)));
+    arguments.add(ttlMillis);
+    arguments.add(family.eventTimeField());
+    hash.forEach((field, value) -> {
+      arguments.add(field);
+      arguments.add(value);
+    });
+    return arguments.toArray(new String[0]);
+  }
+
+  private static <R> R reply(RedisFuture<R> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a completed reply", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a completed Redis command failed", e.getCause());
+    }
+  }
+
+  private static String loadResource() {
+    try (InputStream in = ForwardOnlyRedisWriter.class.getClassLoader().getResourceAsStream(SCRIPT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(SCRIPT_RESOURCE + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + SCRIPT_RESOURCE, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+}
