@@ -1,0 +1,134 @@
+package org.ridemarket.models.fraud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.simulator.SimulatorConfig;
+import org.ridemarket.simulator.Simulation;
+import org.ridemarket.simulator.city.City;
+import org.ridemarket.simulator.cli.CommandLine;
+import org.ridemarket.simulator.fraud.LabelDelay;
+import org.ridemarket.simulator.output.EventFileReader;
+import org.ridemarket.simulator.riders.PriceOracle;
+
+/**
+ * Retrains the fraud classifier: simulates a seeded history long enough for its chargebacks to arrive (or
+ * replays an event file), replays the payments through the velocity topology, joins the late labels,
+ * trains, gates and publishes. See models/README.md for the command.
+ *
+ * <pre>
+ *   --artifacts DIR     artifact store (default models/artifacts from the repository root)
+ *   --version V         version to publish (default 1); published versions are immutable
+ *   --days D            days of payments whose labels can all arrive (default 4); the simulation runs on for
+ *                       the simulator's longest label delay, so that they do
+ *   --history FILE      replay this simulator event file instead of simulating
+ *   --label-window D    how long after a payment its label may arrive (default: the simulator's longest
+ *                       label delay, 10d); an unlabelled payment younger than this at the end is left out
+ *   --dry-run           train and report, publish nothing
+ *   -- ARGS             simulator options (default --seed 11 --start 2026-11-02T00:00); --speed, --duration,
+ *                       Kafka and pricing options are overridden
+ * </pre>
+ */
+public final class FraudTrainingMain {
+
+  static final List<String> DEFAULT_SIMULATOR_ARGS = List.of("--seed", "11", "--start", "2026-11-02T00:00");
+
+  private FraudTrainingMain() {
+  }
+
+  /** Runs the training job; exits with 2 on bad options. */
+  public static void main(String[] args) throws Exception {
+    Path artifacts = Files.isDirectory(Path.of("models")) ? Path.of("models", "artifacts") : Path.of("artifacts");
+    String version = "1";
+    double days = 4;
+    Path history = null;
+    Duration labelWindow = null;
+    boolean dryRun = false;
+    List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--artifacts" -> artifacts = Path.of(args[++i]);
+        case "--version" -> version = args[++i];
+        case "--days" -> days = Double.parseDouble(args[++i]);
+        case "--history" -> history = Path.of(args[++i]);
+        case "--label-window" -> labelWindow = LabelDelay.parse(args[++i]).max();
+        case "--dry-run" -> dryRun = true;
+        case "--" -> {
+          simulatorArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
+          i = args.length;
+        }
+        default -> {
+          System.err.println("fraud training: unknown option " + args[i] + " (see FraudTrainingMain's Javadoc)");
+          System.exit(2);
+        }
+      }
+    }
+    long started = System.nanoTime();
+    FraudHistory fraudHistory;
+    if (history != null) {
+      System.out.println("replaying " + history);
+      fraudHistory = new FraudHistory(new VelocityReplay(),
+          labelWindow != null ? labelWindow : LabelDelay.DEFAULT.max());
+      try (EventFileReader reader = new EventFileReader(history)) {
+        reader.forEachRemaining(fraudHistory::accept);
+      }
+      fraudHistory.close();
+    } else {
+      fraudHistory = simulate(simulatorArgs, Duration.ofMinutes((long) (days * 24 * 60)), labelWindow);
+    }
+    List<FraudRow> rows = fraudHistory.rows();
+    System.out.printf(Locale.ROOT, "replayed %d events, %d payments, %d labels in %.0f s; %d payments labelled"
+        + " (%d frauds), %d too young to know%n", fraudHistory.events(), fraudHistory.payments(),
+        fraudHistory.labels(), seconds(started), rows.size(), rows.stream().filter(FraudRow::fraud).count(),
+        fraudHistory.payments() - rows.size());
+
+    FraudTrainer.Result result = FraudTrainer.train(rows);
+    System.out.println(report(result));
+    if (dryRun) {
+      return;
+    }
+    ModelSignature published = FraudTrainer.publish(result, artifacts, version);
+    System.out.printf(Locale.ROOT, "published %s into %s (gate: %s) after %.0f s%n", published.id(),
+        artifacts.toAbsolutePath(), published.gate().summary(), seconds(started));
+  }
+
+  /**
+   * Simulates {@code labelled} of payments and then the longest label delay more (flat prices), through a
+   * fresh history; the label window is {@code labelWindow}, or the simulator's longest label delay if null.
+   */
+  static FraudHistory simulate(List<String> simulatorArgs, Duration labelled, Duration labelWindow) {
+    SimulatorConfig parsed = CommandLine.parse(simulatorArgs, Map.of(), Path.of("")).config();
+    Duration window = labelWindow != null ? labelWindow : parsed.labelDelay().max();
+    City city = City.midtown(parsed.uberCsv());
+    SimulatorConfig config = parsed.toBuilder().speed(Double.POSITIVE_INFINITY).duration(labelled.plus(window))
+        .kafkaBootstrap(null).out(null).pricingUrl(null).progressInterval(Duration.ZERO).build();
+    System.out.printf(Locale.ROOT, "simulating %s from %s (%s labelled + %s for the labels), seed %d, fraud share"
+        + " %.3f, label delay %s..%s, demand %s%n", config.duration(), config.start(), labelled, window,
+        config.seed(), config.fraudShare(), config.labelDelay().min(), config.labelDelay().max(),
+        city.demand().source());
+    FraudHistory history = new FraudHistory(new VelocityReplay(), window, config.start().plus(labelled).toEpochMilli());
+    Simulation simulation = new Simulation(config, city, List.of(history), PriceOracle.FLAT);
+    simulation.run(() -> false, tick -> { });
+    // closes the history's replay too; its rows are kept
+    simulation.close();
+    return history;
+  }
+
+  static String report(FraudTrainer.Result result) {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "trained on %s .. %s; held out the last %s of labelled payments:%n", result.trainedFrom(),
+        result.trainedTo(), FraudTrainer.HELD_OUT));
+    result.metrics().forEach((name, value) -> text.append(String.format(Locale.ROOT, "  %-45s %.4f%n", name, value)));
+    return text.toString();
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}
