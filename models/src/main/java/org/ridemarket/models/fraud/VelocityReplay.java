@@ -1,22 +1,12 @@
 package org.ridemarket.models.fraud;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.test.TestRecord;
 import org.ridemarket.contracts.features.VelocitySnapshot;
-import org.ridemarket.contracts.features.VelocityVector;
 import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.models.replay.ReplayDriver;
 import org.ridemarket.simulator.output.EncodedEvent;
 import org.ridemarket.topologies.velocity.VelocitySettings;
 import org.ridemarket.topologies.velocity.VelocityTopology;
@@ -32,12 +22,8 @@ public final class VelocityReplay implements AutoCloseable {
   /** The velocity sink's default hash TTL (features.velocity.redis-sink.ttl): an older vector is gone. */
   public static final Duration REDIS_TTL = Duration.ofHours(25);
 
-  private final VelocitySettings settings;
+  private final ReplayDriver driver;
   private final Map<String, VelocitySnapshot> latest = new HashMap<>();
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> payments;
-  private TestOutputTopic<String, VelocityVector> features;
-  private long wallClock;
   private long piped;
 
   /** A replay with the feature-streams defaults. */
@@ -47,27 +33,8 @@ public final class VelocityReplay implements AutoCloseable {
 
   /** A replay with {@code settings}. */
   public VelocityReplay(VelocitySettings settings) {
-    this.settings = settings;
-  }
-
-  // The driver's mocked wall clock follows event time, so that the topology's check against payments from
-  // the future, and its idle sweep, judge history as they judged it live.
-  private void start(long firstEventTime) {
-    Properties properties = new Properties();
-    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-training-replay");
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-    // a bounded replay has nothing to be exactly-once about, and this is faster
-    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    properties.put(StreamsConfig.STATE_DIR_CONFIG,
-        System.getProperty("java.io.tmpdir") + "/ridemarket-replay-" + UUID.randomUUID());
-    wallClock = firstEventTime;
-    driver = new TopologyTestDriver(VelocityTopology.build(settings, Stores::inMemoryKeyValueStore), properties,
-        Instant.ofEpochMilli(wallClock));
-    payments = driver.createInputTopic(Topics.PAYMENTS.name(), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    features = driver.createOutputTopic(Topics.VELOCITY_FEATURES.name(), new StringDeserializer(),
-        Topics.VELOCITY_FEATURES.valueSerde().deserializer());
+    this.driver = new ReplayDriver("fraud-training-replay",
+        () -> VelocityTopology.build(settings, Stores::inMemoryKeyValueStore));
   }
 
   /** Feeds one recorded event; events of other topics than payments are ignored. */
@@ -75,14 +42,7 @@ public final class VelocityReplay implements AutoCloseable {
     if (!event.topic().equals(Topics.PAYMENTS.name())) {
       return;
     }
-    if (driver == null) {
-      start(event.eventTimeMillis());
-    }
-    if (event.eventTimeMillis() > wallClock) {
-      driver.advanceWallClockTime(Duration.ofMillis(event.eventTimeMillis() - wallClock));
-      wallClock = event.eventTimeMillis();
-    }
-    payments.pipeInput(new TestRecord<>(event.key(), event.value(), Instant.ofEpochMilli(event.eventTimeMillis())));
+    driver.pipe(Topics.PAYMENTS, event);
     piped++;
   }
 
@@ -91,14 +51,12 @@ public final class VelocityReplay implements AutoCloseable {
    * emitted so far; null if it never emitted one or the hash has expired.
    */
   public VelocitySnapshot latest(String recordKey, long time) {
-    if (driver != null) {
-      for (var record : features.readKeyValuesToList()) {
-        VelocitySnapshot vector = VelocitySnapshot.fromAvro(record.value);
-        VelocitySnapshot stored = latest.get(record.key);
-        // the sink writes only forward in event time
-        if (stored == null || vector.eventTime() > stored.eventTime()) {
-          latest.put(record.key, vector);
-        }
+    for (var record : driver.drain(Topics.VELOCITY_FEATURES)) {
+      VelocitySnapshot vector = VelocitySnapshot.fromAvro(record.value);
+      VelocitySnapshot stored = latest.get(record.key);
+      // the sink writes only forward in event time
+      if (stored == null || vector.eventTime() > stored.eventTime()) {
+        latest.put(record.key, vector);
       }
     }
     VelocitySnapshot vector = latest.get(recordKey);
@@ -112,8 +70,6 @@ public final class VelocityReplay implements AutoCloseable {
 
   @Override
   public void close() {
-    if (driver != null) {
-      driver.close();
-    }
+    driver.close();
   }
 }
