@@ -1,12 +1,9 @@
 package org.ridemarket.contracts.features;
 
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.avro.Schema;
 
 /**
  * One cell's supply/demand feature values as of an event time, in {@link SupplyDemandFeatures#NAMES}
@@ -22,10 +19,7 @@ public record SupplyDemandSnapshot(String cell, long eventTime, double[] values)
 
   public SupplyDemandSnapshot {
     Objects.requireNonNull(cell, "cell");
-    if (values.length != NAMES.size()) {
-      throw new IllegalArgumentException("expected " + NAMES.size() + " feature values, got " + values.length);
-    }
-    values = values.clone();
+    values = FeatureVectors.checked(values, NAMES, "feature");
   }
 
   /** The value of one feature. */
@@ -35,11 +29,7 @@ public record SupplyDemandSnapshot(String cell, long eventTime, double[] values)
 
   /** The values as the float vector a model takes. */
   public float[] toFloats() {
-    float[] floats = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      floats[i] = (float) values[i];
-    }
-    return floats;
+    return FeatureVectors.toFloats(values);
   }
 
   /** The values in order; a copy. */
@@ -50,57 +40,26 @@ public record SupplyDemandSnapshot(String cell, long eventTime, double[] values)
 
   /** The Redis hash fields of this vector, written at wall-clock time {@code updatedAt}. */
   public Map<String, String> toRedisHash(long updatedAt) {
-    Map<String, String> hash = new LinkedHashMap<>();
-    for (int i = 0; i < values.length; i++) {
-      hash.put(NAMES.get(i), Double.toString(values[i]));
-    }
-    hash.put(SupplyDemandFeatures.EVENT_TIME_FIELD, Long.toString(eventTime));
-    hash.put(SupplyDemandFeatures.UPDATED_AT_FIELD, Long.toString(updatedAt));
-    return hash;
+    return FeatureVectors.toRedisHash(NAMES, values, eventTime, updatedAt);
   }
 
   /** Reads a cell's Redis hash; a missing or unparsable field is an error naming the field. */
   public static SupplyDemandSnapshot fromRedisHash(String cell, Map<String, String> hash) {
-    double[] values = new double[NAMES.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = number(hash, NAMES.get(i));
-    }
-    double eventTime = number(hash, SupplyDemandFeatures.EVENT_TIME_FIELD);
-    return new SupplyDemandSnapshot(cell, (long) eventTime, values);
+    return new SupplyDemandSnapshot(cell, FeatureVectors.eventTimeOf(hash, "supply/demand"),
+        FeatureVectors.valuesOf(hash, NAMES, "supply/demand"));
   }
 
   /** The Avro record of this vector, for the features topic. */
   public SupplyDemandVector toAvro() {
     SupplyDemandVector vector = new SupplyDemandVector();
-    Schema schema = vector.getSchema();
-    vector.put(schema.getField("cell").pos(), cell);
-    vector.put(schema.getField("eventTime").pos(), Instant.ofEpochMilli(eventTime));
-    for (int i = 0; i < values.length; i++) {
-      vector.put(schema.getField(NAMES.get(i)).pos(), values[i]);
-    }
-    return vector;
+    vector.put(vector.getSchema().getField("cell").pos(), cell);
+    return FeatureVectors.toAvro(vector, NAMES, values, eventTime);
   }
 
   /** The vector an Avro record carries. */
   public static SupplyDemandSnapshot fromAvro(SupplyDemandVector vector) {
-    Schema schema = vector.getSchema();
-    double[] values = new double[NAMES.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (Double) vector.get(schema.getField(NAMES.get(i)).pos());
-    }
-    return new SupplyDemandSnapshot(vector.getCell(), vector.getEventTime().toEpochMilli(), values);
-  }
-
-  private static double number(Map<String, String> hash, String name) {
-    String value = hash.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("supply/demand hash has no field " + name);
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("supply/demand hash field " + name + " is not a number: " + value, e);
-    }
+    return new SupplyDemandSnapshot(vector.getCell(), vector.getEventTime().toEpochMilli(),
+        FeatureVectors.valuesOf(vector, NAMES));
   }
 
   @Override
@@ -116,10 +75,6 @@ public record SupplyDemandSnapshot(String cell, long eventTime, double[] values)
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("SupplyDemandSnapshot[").append(cell).append(" @").append(eventTime);
-    for (int i = 0; i < values.length; i++) {
-      text.append(", ").append(NAMES.get(i)).append('=').append(values[i]);
-    }
-    return text.append(']').toString();
+    return FeatureVectors.describe("SupplyDemandSnapshot", cell, eventTime, NAMES, values);
   }
 }

@@ -72,9 +72,9 @@ public final class VelocityFeatures {
   /** Prefix of the per-entity Redis hash. */
   public static final String REDIS_KEY_PREFIX = "features:vel:";
   /** Hash field with the vector's event time, epoch millis; writes only ever move it forward. */
-  public static final String EVENT_TIME_FIELD = "event_time";
+  public static final String EVENT_TIME_FIELD = FeatureVectors.EVENT_TIME_FIELD;
   /** Hash field with the wall-clock time of the write, epoch millis. */
-  public static final String UPDATED_AT_FIELD = "updated_at";
+  public static final String UPDATED_AT_FIELD = FeatureVectors.UPDATED_AT_FIELD;
 
   private static final double EARTH_RADIUS_KM = 6371.0088;
 
