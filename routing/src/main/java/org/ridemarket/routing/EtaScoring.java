@@ -46,9 +46,10 @@ public final class EtaScoring {
    * @param departure when the trip starts, for the hour of day and day of week
    * @param cells the congestion vector of each crossed cell that has one; absent cells are unknown
    * @param asOfMillis when the vectors were read (epoch millis), for their age
+   * @param mapFree whether {@code route} came from the {@link MapFreeRouter}
    */
   public static double[] values(Route route, Instant departure, Map<String, CongestionSnapshot> cells,
-      long asOfMillis) {
+      long asOfMillis, boolean mapFree) {
     double[] row = new double[EtaFeatures.NAMES.size()];
     List<GeoPoint> path = route.path();
     double straight = GreatCircle.metres(path.get(0), path.get(path.size() - 1));
@@ -75,6 +76,7 @@ public final class EtaScoring {
     put(row, EtaFeatures.ORIGIN_TRIPS_60M, origin == null ? 0 : zeroIfNaN(origin.values()[TRIPS_60M_AT]));
     put(row, EtaFeatures.CONGESTED_SECONDS, congestedSeconds(route, cells));
     put(row, EtaFeatures.FEATURE_AGE_SECONDS, age(route, cells, asOfMillis));
+    put(row, EtaFeatures.MAP_FREE_ROUTE, mapFree ? 1 : 0);
     return row;
   }
 

@@ -24,8 +24,9 @@ class EtaScoringTest {
 
   @Test
   void shouldDescribeTheBaselineAndTheDepartureWithoutAnyVector() {
-    double[] row = EtaScoring.values(ROUTE, DEPARTURE, Map.of(), DEPARTURE.toEpochMilli());
+    double[] row = EtaScoring.values(ROUTE, DEPARTURE, Map.of(), DEPARTURE.toEpochMilli(), true);
 
+    assertThat(value(row, EtaFeatures.MAP_FREE_ROUTE)).isEqualTo(1);
     assertThat(value(row, EtaFeatures.BASELINE_SECONDS)).isEqualTo(150);
     assertThat(value(row, EtaFeatures.DISTANCE_METRES)).isEqualTo(1_200);
     assertThat(value(row, EtaFeatures.BASELINE_SPEED)).isEqualTo(8.0);
@@ -48,7 +49,9 @@ class EtaScoringTest {
         "a", cell("a", asOf - 20_000, 4.0, 0.5, 3.0, 6),
         "b", cell("b", asOf - 5_000, 8.0, 1.0, Double.NaN, 0));
 
-    double[] row = EtaScoring.values(ROUTE, DEPARTURE, cells, asOf);
+    double[] row = EtaScoring.values(ROUTE, DEPARTURE, cells, asOf, false);
+
+    assertThat(value(row, EtaFeatures.MAP_FREE_ROUTE)).isZero();
 
     assertThat(value(row, EtaFeatures.ROUTE_SPEED_15M)).isCloseTo((4.0 * 400 + 8.0 * 800) / 1_200, within(1e-9));
     assertThat(value(row, EtaFeatures.ROUTE_CONGESTION_INDEX)).isCloseTo((0.5 * 400 + 1.0 * 800) / 1_200, within(1e-9));
@@ -65,7 +68,7 @@ class EtaScoringTest {
   void shouldTimeACellWithoutSpeedsAtTheMeanOfTheOthers() {
     Map<String, CongestionSnapshot> cells = Map.of("b", cell("b", 0, 8.0, 1.0, Double.NaN, 0));
 
-    double[] row = EtaScoring.values(ROUTE, DEPARTURE, cells, 0);
+    double[] row = EtaScoring.values(ROUTE, DEPARTURE, cells, 0, false);
 
     assertThat(value(row, EtaFeatures.CONGESTED_SECONDS)).isCloseTo(1_200 / 8.0, within(1e-9));
     assertThat(value(row, EtaFeatures.KNOWN_SHARE_15M)).isCloseTo(800 / 1_200.0, within(1e-9));

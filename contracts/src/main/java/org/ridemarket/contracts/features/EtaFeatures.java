@@ -24,6 +24,8 @@ import java.util.List;
  *       mean of the others); NaN when no cell has any.
  *   <li>{@value #FEATURE_AGE_SECONDS}: seconds from the newest crossed cell's vector to the time the row
  *       was made; NaN without vectors.
+ *   <li>{@value #MAP_FREE_ROUTE}: 1 when the baseline came from the map-free router (no map configured,
+ *       or the map had no route), 0 for the road router, so that one model corrects either baseline.
  * </ul>
  * The model predicts {@code ln(actual / baseline_seconds)}: the residual over the routing baseline.
  */
@@ -48,13 +50,14 @@ public final class EtaFeatures {
   public static final String ORIGIN_TRIPS_60M = "origin_trips_60m";
   public static final String CONGESTED_SECONDS = "congested_seconds";
   public static final String FEATURE_AGE_SECONDS = "feature_age_seconds";
+  public static final String MAP_FREE_ROUTE = "map_free_route";
 
   /** The row in order; append only, never reorder or rename (model signatures follow it). */
   public static final List<String> NAMES = List.of(
       BASELINE_SECONDS, DISTANCE_METRES, STRAIGHT_METRES, BASELINE_SPEED, HOUR_OF_DAY, DAY_OF_WEEK,
       CELLS_CROSSED, ROUTE_SPEED_5M, ROUTE_SPEED_15M, ROUTE_FREE_FLOW_SPEED, ROUTE_CONGESTION_INDEX,
       ROUTE_CONGESTION_INDEX_MIN, KNOWN_SHARE_15M, ROUTE_TRIP_SPEED_15M, ROUTE_TRIP_SPEED_60M,
-      ORIGIN_TRIP_SPEED_60M, ORIGIN_TRIPS_60M, CONGESTED_SECONDS, FEATURE_AGE_SECONDS);
+      ORIGIN_TRIP_SPEED_60M, ORIGIN_TRIPS_60M, CONGESTED_SECONDS, FEATURE_AGE_SECONDS, MAP_FREE_ROUTE);
 
   private EtaFeatures() {
   }
