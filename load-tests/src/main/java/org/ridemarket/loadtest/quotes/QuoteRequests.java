@@ -2,6 +2,7 @@ package org.ridemarket.loadtest.quotes;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ridemarket.loadtest.RequestSeeds;
 import org.ridemarket.simulator.city.CityBox;
 import org.ridemarket.simulator.ids.IdGenerator;
 
@@ -50,7 +51,7 @@ public final class QuoteRequests {
 
   /** Request {@code n} of stream {@code stream} (one stream per phase of a run). */
   public QuoteRequest request(long stream, long n) {
-    SplittableRandom random = new SplittableRandom(mix(seed, stream, n));
+    SplittableRandom random = RequestSeeds.random(seed, stream, n);
     String rider = riders[random.nextInt(riders.length)];
     double pickupLat = random.nextDouble(box.minLat(), box.maxLat());
     double pickupLon = random.nextDouble(box.minLon(), box.maxLon());
@@ -66,12 +67,5 @@ public final class QuoteRequests {
       }
     }
     return PRODUCTS.get(PRODUCTS.size() - 1);
-  }
-
-  // Distinct (seed, stream, n) give unrelated generator seeds; SplittableRandom mixes them further.
-  private static long mix(long seed, long stream, long n) {
-    long h = seed * 0x9E3779B97F4A7C15L + stream;
-    h = h * 0xBF58476D1CE4E5B9L + n;
-    return h ^ (h >>> 31);
   }
 }
