@@ -117,7 +117,7 @@ public interface FeaturesConfig {
     @WithDefault("feature-streams-congestion")
     String applicationId();
 
-    /** How far behind stream time a ping or trip may arrive and still count; later ones are dead-lettered as TOO_LATE. */
+    /** How far behind stream time a ping or trip may arrive and still count; later ones are dead-lettered TOO_LATE. */
     @WithDefault("PT2M")
     Duration grace();
 
@@ -137,7 +137,7 @@ public interface FeaturesConfig {
     @WithDefault("PT5M")
     Duration refreshInterval();
 
-    /** A cell without a moving ping or a completed trip for this long in stream time is forgotten, free-flow speed included. */
+    /** A cell without a moving ping or a completed trip for this long (stream time) is forgotten, free-flow speed too. */
     @WithDefault("P7D")
     Duration idleTimeout();
 
