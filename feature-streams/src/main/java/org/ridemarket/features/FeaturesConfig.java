@@ -34,6 +34,12 @@ public interface FeaturesConfig {
   /** The payment velocity topology and its Redis sink; the defaults are those of {@code VelocitySettings}. */
   Velocity velocity();
 
+  /**
+   * The road congestion topology, run as its own Kafka Streams application, and its Redis sink; the
+   * topology's defaults are those of {@code CongestionSettings}.
+   */
+  Congestion congestion();
+
   /** Where the vectors go after the features topic. */
   interface RedisSink {
 
@@ -97,6 +103,68 @@ public interface FeaturesConfig {
      * hash does not disappear while the topology still counts the entity's payments.
      */
     @WithDefault("PT25H")
+    Duration ttl();
+  }
+
+  /** The road congestion (ETA) features: per H3 cell, from a stream-time sweep; see ADR 0008. */
+  interface Congestion {
+
+    /**
+     * Application id of the congestion Kafka Streams app: its consumer group, its state directory under
+     * {@code kafka-streams.state.dir}, and the prefix of its changelog and repartition topics. A new id
+     * orphans the learned free-flow speeds.
+     */
+    @WithDefault("feature-streams-congestion")
+    String applicationId();
+
+    /** How far behind stream time a ping or trip may arrive and still count; later ones are dead-lettered TOO_LATE. */
+    @WithDefault("PT2M")
+    Duration grace();
+
+    /** How far ahead of the wall clock an event time may be before the record is rejected as INVALID. */
+    @WithDefault("PT1H")
+    Duration maxFutureSkew();
+
+    /** A ping counts as a moving driver only above this speed, in m/s (a parked phone's GPS jitters). */
+    @WithDefault("0.5")
+    double movingSpeedMps();
+
+    /** How often, in stream time, every cell whose values changed gets a vector. */
+    @WithDefault("PT30S")
+    Duration sweepInterval();
+
+    /** A cell with live windows but unchanged values is re-emitted this often, so its Redis hash does not expire. */
+    @WithDefault("PT5M")
+    Duration refreshInterval();
+
+    /** A cell without a moving ping or a completed trip for this long (stream time) is forgotten, free-flow speed too. */
+    @WithDefault("P7D")
+    Duration idleTimeout();
+
+    /** The free-flow histogram loses half its weight over this long of event time. */
+    @WithDefault("P7D")
+    Duration freeFlowHalfLife();
+
+    /** The decayed number of moving pings below which a cell's free-flow speed is unknown (NaN). */
+    @WithDefault("100")
+    double freeFlowMinWeight();
+
+    /** The congestion Redis sink's own settings; batch size, timeout and back-off are {@code features.redis-sink}'s. */
+    CongestionRedisSink redisSink();
+  }
+
+  /** Where the congestion vectors go after the features topic. */
+  interface CongestionRedisSink {
+
+    /** Consumer group of the sink that copies {@code features.congestion} into Redis. */
+    @WithDefault("feature-streams-congestion-redis-sink")
+    String groupId();
+
+    /**
+     * A cell's hash expires when no vector refreshed it for this long (cells without traffic disappear);
+     * at least the refresh interval plus a sweep, so a cell with live windows never expires between vectors.
+     */
+    @WithDefault("PT30M")
     Duration ttl();
   }
 }

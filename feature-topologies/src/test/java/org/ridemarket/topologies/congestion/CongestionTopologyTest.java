@@ -183,6 +183,26 @@ class CongestionTopologyTest {
   }
 
   @Test
+  void shouldCountATripLateByExactlyTheGraceAndDeadLetterOneAMillisecondLater() {
+    try (CongestionTestDriver driver = new CongestionTestDriver()) {
+      // given stream time at ten minutes
+      tick(driver, at(m(10)));
+
+      // when a trip completed exactly the 2-minute grace ago arrives, then one completed a millisecond before that
+      driver.completedTrip(CELL, 3000, 600, at(m(8)));
+      driver.completedTrip(CELL, 6000, 600, at(m(8)).minusMillis(1));
+
+      // then the first counts at the next sweep and the second is TOO_LATE, from the trips topic
+      List<DeadLetter> dead = driver.deadLetters();
+      assertThat(dead).extracting(DeadLetter::getReason).containsExactly("TOO_LATE");
+      assertThat(dead.get(0).getSourceTopic()).isEqualTo("trips.events");
+      tick(driver, at(m(10).plusSeconds(30)));
+      assertThat(driver.latest(CELL).value(TRIPS_15M)).isEqualTo(1.0);
+      assertThat(driver.latest(CELL).value(TRIP_SPEED_15M)).isEqualTo(5.0);
+    }
+  }
+
+  @Test
   void shouldDeadLetterTooLateAndMalformedRecordsAndKeepGoing() {
     try (CongestionTestDriver driver = new CongestionTestDriver()) {
       // given stream time at ten minutes
