@@ -23,6 +23,8 @@ import org.ridemarket.simulator.output.KafkaSink;
 import org.ridemarket.simulator.progress.ProgressReporter;
 import org.ridemarket.simulator.riders.HttpPriceOracle;
 import org.ridemarket.simulator.riders.PriceOracle;
+import org.ridemarket.simulator.services.LiveServices;
+import org.ridemarket.simulator.services.ServiceCallsSink;
 
 /**
  * Command-line entry point: parses options, opens the sinks, runs the city paced to the chosen
@@ -55,7 +57,7 @@ public final class SimulatorMain {
       return;
     }
     try {
-      run(parsed.config(), System.out);
+      run(parsed.config(), parsed.services(), System.out);
     } catch (RuntimeException e) {
       System.err.println("simulator failed: " + e);
       e.printStackTrace();
@@ -63,9 +65,9 @@ public final class SimulatorMain {
     }
   }
 
-  /** Runs one configured simulation to its end or to SIGTERM, printing to {@code out}. */
-  static void run(SimulatorConfig config, PrintStream out) {
-    out.println(banner(config));
+  /** Runs one configured simulation to its end or to SIGTERM, calling {@code services}, printing to {@code out}. */
+  static void run(SimulatorConfig config, LiveServices services, PrintStream out) {
+    out.println(banner(config) + services(services));
     City city = City.midtown(config.uberCsv());
     out.println("demand: " + city.demand().source() + ", " + city.cells().count() + " H3 res-8 cells");
     List<EventSink> sinks = new ArrayList<>();
@@ -74,6 +76,10 @@ public final class SimulatorMain {
     }
     if (config.out() != null) {
       sinks.add(new EventFileSink(config.out()));
+    }
+    ServiceCallsSink calls = services.any() ? new ServiceCallsSink(services) : null;
+    if (calls != null) {
+      sinks.add(calls);
     }
     HttpPriceOracle pricing = config.pricingUrl() == null ? null
         : new HttpPriceOracle(config.pricingUrl(), PRICING_TIMEOUT);
@@ -110,6 +116,9 @@ public final class SimulatorMain {
         out.println(pricing.summary());
         out.println(surgeMap.summary());
       }
+      if (calls != null) {
+        out.print(calls.summary());
+      }
       out.flush();
     } finally {
       done.countDown();
@@ -123,6 +132,11 @@ public final class SimulatorMain {
     } catch (IllegalStateException shutdownInProgress) {
       // The hook is running already and returns as soon as it sees the latch open.
     }
+  }
+
+  private static String services(LiveServices services) {
+    return (services.etaUrl() == null ? "" : ", ETAs at pick-up from " + services.etaUrl())
+        + (services.fraudUrl() == null ? "" : ", payments scored by " + services.fraudUrl());
   }
 
   private static String banner(SimulatorConfig config) {

@@ -17,6 +17,7 @@ import org.ridemarket.simulator.SimulatorConfigBuilder;
 import org.ridemarket.simulator.city.DemandSpike;
 import org.ridemarket.simulator.clock.Durations;
 import org.ridemarket.simulator.fraud.LabelDelay;
+import org.ridemarket.simulator.services.LiveServices;
 
 /**
  * Parses the simulator's command line ({@code --name value} or {@code --name=value}) into a
@@ -33,8 +34,11 @@ public final class CommandLine {
   public static final List<String> UBER_CANDIDATES = List.of(
       "../shared/data/uber-2014/uber-raw-data-apr14.csv", "../../shared/data/uber-2014/uber-raw-data-apr14.csv");
 
-  /** The outcome: a config, or a request for help. */
-  public record Parsed(SimulatorConfig config, boolean help) {
+  /** Environment variable with the gateway's API key for {@code --fraud-url}. */
+  public static final String FRAUD_API_KEY_ENV = "FRAUD_API_KEY";
+
+  /** The outcome: a config and the live services to call, or a request for help. */
+  public record Parsed(SimulatorConfig config, LiveServices services, boolean help) {
   }
 
   private CommandLine() {
@@ -47,11 +51,14 @@ public final class CommandLine {
     boolean noKafka = false;
     boolean noUber = false;
     Path uber = null;
+    URI etaUrl = null;
+    URI fraudUrl = null;
+    String fraudApiKey = env.get(FRAUD_API_KEY_ENV);
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       if (name.equals("--help") || name.equals("-h")) {
-        return new Parsed(null, true);
+        return new Parsed(null, LiveServices.NONE, true);
       }
       if (name.equals("--no-kafka")) {
         noKafka = true;
@@ -84,6 +91,9 @@ public final class CommandLine {
           case "--kafka" -> kafka = value;
           case "--compression" -> b.compression(value);
           case "--pricing-url" -> b.pricingUrl(URI.create(value));
+          case "--eta-url" -> etaUrl = URI.create(value);
+          case "--fraud-url" -> fraudUrl = URI.create(value);
+          case "--fraud-api-key" -> fraudApiKey = value;
           case "--surge-refresh" -> b.surgeRefresh(Durations.parse(value));
           case "--report-from" -> b.reportFrom(Durations.parse(value));
           case "--report-to" -> b.reportTo(Durations.parse(value));
@@ -107,7 +117,7 @@ public final class CommandLine {
     }
     b.uberCsv(noUber ? null : uber != null ? uber : locateUber(workingDir));
     b.kafkaBootstrap(noKafka ? null : kafka);
-    return new Parsed(b.build(), false);
+    return new Parsed(b.build(), new LiveServices(etaUrl, fraudUrl, fraudApiKey), false);
   }
 
   private static boolean isUnlimited(String value) {

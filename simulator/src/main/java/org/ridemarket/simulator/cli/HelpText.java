@@ -33,6 +33,9 @@ public final class HelpText {
         --pricing-url URL     quote each request at a live pricing-service (closed loop); riders
                               whose price limit is below the quoted surge walk away, and idle drivers
                               drift toward surging cells on its surge map (default: off, 1.0)
+        --eta-url URL         ask a live eta-service for each trip's ETA at pick-up (with its trip id)
+        --fraud-url URL       have a live fraud-service score each payment; neither changes the events
+        --fraud-api-key KEY   the gateway's API key for --fraud-url (default $FRAUD_API_KEY)
         --surge-refresh D     simulated time between two fetches of the surge map (default 30s)
         --no-kafka            do not write to Kafka
         --out FILE            also write an event log for replay (FILE.gz: gzip-compressed)

@@ -105,4 +105,17 @@ class CommandLineTest {
     assertThatThrownBy(() -> CommandLine.parse(List.of("--report-from", "2h", "--report-to", "1h"), Map.of(), emptyDir))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("report window");
   }
+
+  @Test
+  void shouldReadTheLiveServicesToCallWithTheKeyFromTheEnvironment() {
+    CommandLine.Parsed parsed = CommandLine.parse(List.of("--eta-url", "http://127.0.0.1:8082",
+        "--fraud-url=http://127.0.0.1:8083"), Map.of("FRAUD_API_KEY", "k-1"), emptyDir);
+
+    assertThat(parsed.services().etaUrl()).hasToString("http://127.0.0.1:8082");
+    assertThat(parsed.services().fraudUrl()).hasToString("http://127.0.0.1:8083");
+    assertThat(parsed.services().fraudApiKey()).isEqualTo("k-1");
+    assertThat(CommandLine.parse(List.of(), Map.of(), emptyDir).services().any()).isFalse();
+    assertThatThrownBy(() -> CommandLine.parse(List.of("--fraud-url", "http://127.0.0.1:8083"), Map.of(), emptyDir))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fraud-api-key");
+  }
 }
