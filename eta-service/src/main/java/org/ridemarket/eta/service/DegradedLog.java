@@ -16,7 +16,9 @@ final class DegradedLog {
   private static final Logger LOG = Logger.getLogger(EtaService.class);
   private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private final AtomicLong nextReport = new AtomicLong(System.nanoTime());
+  // Apart, so that a steady trickle of malformed hashes never hides the start of an outage.
+  private final AtomicLong nextFallback = new AtomicLong(System.nanoTime());
+  private final AtomicLong nextMalformed = new AtomicLong(System.nanoTime());
 
   /** The metric's reason tag for a failure: features, model or internal. */
   static String reasonOf(Throwable failure) {
@@ -32,7 +34,7 @@ final class DegradedLog {
 
   /** Logs a fallback, unless one was logged in the last ten seconds. */
   void report(String reason, Throwable failure) {
-    if (!due()) {
+    if (!due(nextFallback)) {
       return;
     }
     if (reason.equals("internal")) {
@@ -44,13 +46,13 @@ final class DegradedLog {
 
   /** Logs congestion hashes that did not parse (their cells were treated as unknown), rate-limited the same way. */
   void malformed(List<String> cells) {
-    if (due()) {
+    if (due(nextMalformed)) {
       LOG.warnf("congestion hashes that do not parse, read as unknown cells: %s", cells);
     }
   }
 
-  private boolean due() {
-    long due = nextReport.get();
-    return System.nanoTime() - due >= 0 && nextReport.compareAndSet(due, System.nanoTime() + INTERVAL_NANOS);
+  private static boolean due(AtomicLong next) {
+    long due = next.get();
+    return System.nanoTime() - due >= 0 && next.compareAndSet(due, System.nanoTime() + INTERVAL_NANOS);
   }
 }
