@@ -40,4 +40,14 @@ public final class DegradedProfiles {
       return Map.of("eta.routing.osm-file", "target/no-such-extract.osm.pbf");
     }
   }
+
+  /** Kafka unreachable for both channels: a port nothing listens on. */
+  public static class KafkaDown implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "mp.messaging.outgoing.eta-predictions.bootstrap.servers", "127.0.0.1:1",
+          "mp.messaging.incoming.trip-events.bootstrap.servers", "127.0.0.1:1");
+    }
+  }
 }
