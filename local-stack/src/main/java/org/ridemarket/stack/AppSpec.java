@@ -18,6 +18,13 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
             List.of("-Xmx512m"), List.of()),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of()),
+        // Run from the repository root, so its defaults find the Midtown extract (../shared/data/osm,
+        // or RIDEMARKET_OSM_FILE) and the models (models/artifacts, or MODELS_DIR); the graph cache
+        // lives in its target/ so that only the first start imports the extract.
+        new AppSpec("eta-service", repoDir.resolve("eta-service/target/quarkus-app/quarkus-run.jar"),
+            List.of("-Xmx512m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
+                "-Deta.routing.graph-cache-dir=" + repoDir.resolve("eta-service/target/graph-cache")),
+            List.of()),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
             List.of("-Xmx512m"), withClosedLoop(simulatorArgs)));
   }

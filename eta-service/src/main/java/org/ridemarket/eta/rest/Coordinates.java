@@ -1,0 +1,18 @@
+package org.ridemarket.eta.rest;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A WGS84 position in the API.
+ *
+ * @param lat latitude in decimal degrees
+ * @param lon longitude in decimal degrees
+ */
+@Schema(description = "A WGS84 position in decimal degrees")
+public record Coordinates(
+    @Schema(example = "40.7506") @NotNull @DecimalMin("-90.0") @DecimalMax("90.0") Double lat,
+    @Schema(example = "-73.9935") @NotNull @DecimalMin("-180.0") @DecimalMax("180.0") Double lon) {
+}

@@ -1,0 +1,62 @@
+package org.ridemarket.eta.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.eta.EtaApi;
+import org.ridemarket.eta.EtaModelTestResource;
+import org.ridemarket.stack.LocalStackTestResource;
+
+@QuarkusTest
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(EtaModelTestResource.class)
+class HealthAndDocsTest {
+
+  @Test
+  void shouldBeReadyWithTheThreeModelsAndTheRoadRouter() {
+    given().when().get("/q/health/ready").then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'eta-models' }.data.point", equalTo("eta:test-1"))
+        .body("checks.find { it.name == 'eta-models' }.data.p10", equalTo("eta-p10:test-1"))
+        .body("checks.find { it.name == 'eta-models' }.data.p90", equalTo("eta-p90:test-1"))
+        .body("checks.find { it.name == 'eta-router' }.data.router", equalTo("graphhopper"));
+  }
+
+  @Test
+  void shouldReportRedisInTheDependenciesGroup() {
+    given().when().get("/q/health/group/dependencies").then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'redis-features' }.status", equalTo("UP"));
+  }
+
+  @Test
+  void shouldDocumentTheApi() {
+    given().queryParam("format", "json").when().get("/q/openapi").then()
+        .statusCode(200)
+        .body(containsString("\"/eta\""))
+        .body(containsString("\"/eta/accuracy\""))
+        .body(containsString("p90Seconds"));
+    given().when().get("/q/swagger-ui/").then().statusCode(200);
+  }
+
+  @Test
+  void shouldExposeEtaMetrics() {
+    EtaApi.eta(EtaApi.PENN_STATION, EtaApi.GRAND_CENTRAL);
+
+    given().when().get("/q/metrics").then()
+        .statusCode(200)
+        .body(containsString("eta_request_latency_seconds_count{degraded=\"false\""))
+        .body(containsString("eta_route_seconds_count"))
+        .body(containsString("eta_features_read_seconds_count"))
+        .body(containsString("eta_model_inference_seconds_count"))
+        .body(containsString("eta_prediction_events_failed_total"))
+        .body(containsString("eta_accuracy_mae_seconds"))
+        .body(containsString("eta_accuracy_p10_p90_coverage"))
+        .body(containsString("eta_accuracy_joined_total"));
+  }
+}

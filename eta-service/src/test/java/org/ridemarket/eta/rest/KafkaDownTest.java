@@ -1,0 +1,37 @@
+package org.ridemarket.eta.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.ridemarket.eta.DegradedProfiles;
+import org.ridemarket.eta.EtaApi;
+import org.ridemarket.eta.EtaModelTestResource;
+import org.ridemarket.stack.LocalStackTestResource;
+
+/** Kafka unreachable: ETAs are answered as usual, without waiting for the broker, and the service stays ready. */
+@QuarkusTest
+@TestProfile(DegradedProfiles.KafkaDown.class)
+@WithTestResource(LocalStackTestResource.class)
+@WithTestResource(EtaModelTestResource.class)
+class KafkaDownTest {
+
+  @Test
+  void shouldAnswerWithoutWaitingForKafka() {
+    ExtractableResponse<Response> response = EtaApi.post(EtaApi.body(EtaApi.PENN_STATION, EtaApi.GRAND_CENTRAL, "trip-k"))
+        .statusCode(200).extract();
+    JsonPath eta = response.jsonPath();
+
+    assertThat(eta.getBoolean("degraded")).isFalse();
+    assertThat(eta.getString("modelVersion")).isEqualTo("eta:" + EtaModelTestResource.VERSION);
+    // The producer would block for up to a minute on metadata; the answer must not.
+    assertThat(response.time()).isLessThan(2_000);
+    given().when().get("/q/health/ready").then().statusCode(200);
+  }
+}
