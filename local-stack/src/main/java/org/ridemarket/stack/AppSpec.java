@@ -29,10 +29,11 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
             List.of("-Xmx512m"), withClosedLoop(simulatorArgs)));
   }
 
-  // Riders are quoted by the local pricing-service, so prices feed back into demand; options
-  // given after `./stack --` come later and win.
+  // Riders are quoted by the local pricing-service, so prices feed back into demand, and the driver
+  // app asks the eta-service at each pick-up; options given after `./stack --` come later and win.
   private static List<String> withClosedLoop(List<String> simulatorArgs) {
-    List<String> args = new ArrayList<>(List.of("--pricing-url", "http://127.0.0.1:8081"));
+    List<String> args = new ArrayList<>(List.of("--pricing-url", "http://127.0.0.1:8081",
+        "--eta-url", "http://127.0.0.1:8082"));
     args.addAll(simulatorArgs);
     return args;
   }
