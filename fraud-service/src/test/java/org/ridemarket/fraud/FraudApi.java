@@ -2,10 +2,14 @@ package org.ridemarket.fraud;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Locale;
 import java.util.UUID;
+import org.ridemarket.fraud.rest.ScoreRequest;
 
 /** Requests to the service under test, with the test profile's API keys. */
 public final class FraudApi {
@@ -16,6 +20,8 @@ public final class FraudApi {
   public static final String HASHED_GATEWAY_KEY = "hashed-gateway-key";
   /** The analyst key of the %test profile. */
   public static final String ANALYST_KEY = "test-analyst-key";
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
   private FraudApi() {
   }
@@ -37,6 +43,15 @@ public final class FraudApi {
         {"transactionId": "%s", "cardFingerprint": "%s", "userId": "%s", "deviceId": "%s",
          "amountMinor": %d, "currency": "USD", "location": {"lat": %f, "lon": %f}, "tripId": "trip-1"}
         """, transactionId, card, user, device, amountMinor, lat, lon);
+  }
+
+  /** A body as the service binds it, e.g. to compute its payload hash. */
+  public static ScoreRequest scoreRequest(String body) {
+    try {
+      return JSON.readValue(body, ScoreRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(body, e);
+    }
   }
 
   /** POST /payments/score with a raw body and the gateway key. */

@@ -56,9 +56,8 @@ public interface FraudConfig {
 
     /**
      * The least a firing rule forces, per rule name (REVIEW or BLOCK); rules not listed force REVIEW.
-     * Card testing blocks: the card is being probed right now.
+     * application.properties makes card testing block: the card is being probed right now.
      */
-    @WithDefault("CARD_TESTING_BURST=BLOCK")
     Map<String, FraudDecision> ruleActions();
 
     /** How many features are named as reasons when the score reaches the review threshold. */
