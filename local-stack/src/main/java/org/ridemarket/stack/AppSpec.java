@@ -4,9 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** One of the project's apps that the local run starts after the infrastructure: a runnable jar. */
-record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args) {
+/**
+ * One of the project's apps that the local run starts after the infrastructure: a runnable jar, with
+ * environment variables of its own (defaults: a variable already set where the stack runs wins).
+ */
+record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+
+  /** The fraud-service's API key for the gateway (the simulator, curl) in the local run; not for production. */
+  static final String DEV_FRAUD_API_KEY = "dev-gateway-key";
+  /** The fraud-service's API key for analysts (the review queue) in the local run; not for production. */
+  static final String DEV_FRAUD_ANALYST_KEY = "dev-analyst-key";
 
   /**
    * The apps of a ridemarket checkout, in start order (they are stopped in reverse). Add a line
@@ -15,11 +24,15 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static List<AppSpec> of(Path repoDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of()),
+            List.of("-Xmx512m"), List.of(), Map.of()),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of()),
+            List.of("-Xmx512m"), List.of(), Map.of()),
+        // The fraud service refuses to start without API keys; the local run gives it fixed dev keys.
+        new AppSpec("fraud-service", repoDir.resolve("fraud-service/target/quarkus-app/quarkus-run.jar"),
+            List.of("-Xmx512m"), List.of(),
+            Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY)),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
-            List.of("-Xmx512m"), withClosedLoop(simulatorArgs)));
+            List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of()));
   }
 
   // Riders are quoted by the local pricing-service, so prices feed back into demand; options
