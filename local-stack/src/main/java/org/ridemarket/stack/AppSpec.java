@@ -4,9 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** One of the project's apps that the local run starts after the infrastructure: a runnable jar. */
-record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args) {
+/**
+ * One of the project's apps that the local run starts after the infrastructure: a runnable jar, with
+ * environment variables of its own (defaults: a variable already set where the stack runs wins).
+ */
+record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+
+  /** The fraud-service's API key for the gateway (the simulator, curl) in the local run; not for production. */
+  static final String DEV_FRAUD_API_KEY = "dev-gateway-key";
+  /** The fraud-service's API key for analysts (the review queue) in the local run; not for production. */
+  static final String DEV_FRAUD_ANALYST_KEY = "dev-analyst-key";
 
   /**
    * The apps of a ridemarket checkout, in start order (they are stopped in reverse). Add a line
@@ -15,25 +24,30 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static List<AppSpec> of(Path repoDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of()),
+            List.of("-Xmx512m"), List.of(), Map.of()),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of()),
+            List.of("-Xmx512m"), List.of(), Map.of()),
         // Run from the repository root, so its defaults find the Midtown extract (../shared/data/osm,
         // or RIDEMARKET_OSM_FILE) and the models (models/artifacts, or MODELS_DIR); the graph cache
         // lives in its target/ so that only the first start imports the extract.
         new AppSpec("eta-service", repoDir.resolve("eta-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
                 "-Deta.routing.graph-cache-dir=" + repoDir.resolve("eta-service/target/graph-cache")),
-            List.of()),
+            List.of(), Map.of()),
+        // The fraud service refuses to start without API keys; the local run gives it fixed dev keys.
+        new AppSpec("fraud-service", repoDir.resolve("fraud-service/target/quarkus-app/quarkus-run.jar"),
+            List.of("-Xmx512m"), List.of(),
+            Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY)),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
-            List.of("-Xmx512m"), withClosedLoop(simulatorArgs)));
+            List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of("FRAUD_API_KEY", DEV_FRAUD_API_KEY)));
   }
 
-  // Riders are quoted by the local pricing-service, so prices feed back into demand, and the driver
-  // app asks the eta-service at each pick-up; options given after `./stack --` come later and win.
+  // Riders are quoted by the local pricing-service, so prices feed back into demand; the driver app
+  // asks the eta-service at each pick-up and the gateway has each payment scored by the fraud-service.
+  // Options given after `./stack --` come later and win.
   private static List<String> withClosedLoop(List<String> simulatorArgs) {
     List<String> args = new ArrayList<>(List.of("--pricing-url", "http://127.0.0.1:8081",
-        "--eta-url", "http://127.0.0.1:8082"));
+        "--eta-url", "http://127.0.0.1:8082", "--fraud-url", "http://127.0.0.1:8083"));
     args.addAll(simulatorArgs);
     return args;
   }

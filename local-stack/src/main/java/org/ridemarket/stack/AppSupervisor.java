@@ -45,6 +45,7 @@ final class AppSupervisor implements AutoCloseable {
       }
       ProcessBuilder builder = new ProcessBuilder(app.command()).directory(workDir.toFile());
       builder.environment().putAll(environment);
+      app.environment().forEach(builder.environment()::putIfAbsent);
       Process process = ChildProcesses.start(builder, "[" + app.name() + "] ", out);
       pidFiles.record("app-" + app.name(), process.toHandle());
       running.add(new Running(app, process, Tether.tie(process.pid(), "TERM")));

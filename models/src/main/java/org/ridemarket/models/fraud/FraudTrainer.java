@@ -13,6 +13,7 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.ridemarket.contracts.events.FraudPattern;
+import org.ridemarket.contracts.features.FraudRules;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.models.ExportedModel;

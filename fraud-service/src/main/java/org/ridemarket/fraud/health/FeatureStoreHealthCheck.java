@@ -1,0 +1,36 @@
+package org.ridemarket.fraud.health;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.ridemarket.fraud.repository.FeatureStoreConnection;
+
+/**
+ * Whether Redis answers a PING. Reported in the {@code dependencies} health group,
+ * not as readiness: every instance shares one Redis, and taking them all out of rotation would turn
+ * degraded decisions into no decisions (and every payment into a gateway timeout).
+ */
+@HealthGroup("dependencies")
+@ApplicationScoped
+public class FeatureStoreHealthCheck implements AsyncHealthCheck {
+
+  private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+  private final FeatureStoreConnection redis;
+
+  FeatureStoreHealthCheck(FeatureStoreConnection redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public Uni<HealthCheckResponse> call() {
+    return redis.call(connection -> connection.async().ping())
+        .ifNoItem().after(TIMEOUT).fail()
+        .map(pong -> HealthCheckResponse.named("redis-features").up().build())
+        .onFailure().recoverWithItem(failure -> HealthCheckResponse.named("redis-features").down()
+            .withData("reason", String.valueOf(failure.getMessage())).build());
+  }
+}

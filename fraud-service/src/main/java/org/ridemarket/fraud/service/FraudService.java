@@ -1,0 +1,166 @@
+package org.ridemarket.fraud.service;
+
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.ridemarket.contracts.features.VelocityScoring;
+import org.ridemarket.fraud.DecisionConflictException;
+import org.ridemarket.fraud.DecisionNotRecordedException;
+import org.ridemarket.fraud.Payment;
+import org.ridemarket.fraud.PaymentDecision;
+import org.ridemarket.fraud.Reason;
+import org.ridemarket.fraud.Verdict;
+import org.ridemarket.fraud.config.FraudConfig;
+import org.ridemarket.fraud.inference.FraudModels;
+import org.ridemarket.fraud.mapping.DecisionMapper;
+import org.ridemarket.fraud.mapping.PaymentMapper;
+import org.ridemarket.fraud.repository.DecisionJournal;
+import org.ridemarket.fraud.repository.DecisionRepository;
+import org.ridemarket.fraud.repository.FeatureStoreException;
+import org.ridemarket.fraud.repository.Velocity;
+import org.ridemarket.fraud.repository.VelocityRepository;
+
+/**
+ * Decides payments: one pipelined Redis read of the card, user and device vectors, the contract's
+ * scoring row, the rules and one ONNX run, then the policy. The decision is recorded in PostgreSQL
+ * before it is returned; a transaction id already recorded gets its recorded decision back (same
+ * payload) or a conflict (another payload), and only a new decision is published to Kafka.
+ */
+@ApplicationScoped
+public class FraudService {
+
+  /** A decision, and whether this request made it (false: a replay of the recorded one). */
+  private record Outcome(PaymentDecision decision, boolean isNew) {
+  }
+
+  private final VelocityRepository velocity;
+  private final FraudModels models;
+  private final FraudPolicy policy;
+  private final DecisionJournal journal;
+  private final DecisionRepository decisions;
+  private final DecisionEvents events;
+  private final DecisionMapper mapper;
+  private final PaymentMapper payments;
+  private final FraudMetrics metrics;
+  private final int topFeatures;
+  private final DegradedLog degradedLog = new DegradedLog();
+
+  FraudService(VelocityRepository velocity, FraudModels models, FraudPolicy policy, DecisionJournal journal,
+      DecisionRepository decisions, DecisionEvents events, DecisionMapper mapper, PaymentMapper payments,
+      FraudMetrics metrics, FraudConfig config) {
+    this.velocity = velocity;
+    this.models = models;
+    this.policy = policy;
+    this.journal = journal;
+    this.decisions = decisions;
+    this.events = events;
+    this.mapper = mapper;
+    this.payments = payments;
+    this.metrics = metrics;
+    this.topFeatures = config.policy().topFeatures();
+  }
+
+  /**
+   * The recorded decision of a payment.
+   *
+   * @return a Uni that fails with {@link DecisionConflictException} when the transaction id was decided
+   *     for another payload and with {@link DecisionNotRecordedException} when PostgreSQL cannot record
+   *     it; Redis and model failures only make the decision degraded
+   */
+  @WithSpan("FraudService.score")
+  public Uni<PaymentDecision> score(Payment payment) {
+    long started = System.nanoTime();
+    Executor context = VertxContexts.current();
+    return velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId())
+        .onTermination().invoke(() -> metrics.featuresRead(System.nanoTime() - started))
+        // Lettuce completes on its own thread; inference and persistence run on the request's Vert.x context.
+        .emitOn(context)
+        .map(read -> decide(payment, read))
+        .onFailure(FeatureStoreException.class).recoverWithItem(failure -> withoutFeatures(payment, failure))
+        .chain(decision -> journal.record(decision)
+            .onFailure().transform(DecisionNotRecordedException::new)
+            .chain(inserted -> inserted ? Uni.createFrom().item(new Outcome(decision, true)) : recorded(payment)))
+        .invoke(outcome -> {
+          if (outcome.isNew()) {
+            events.publish(outcome.decision());
+            metrics.decided(outcome.decision().getDecision(), outcome.decision().isDegraded());
+          } else {
+            metrics.replayed();
+          }
+          metrics.answered(System.nanoTime() - started, outcome.decision().isDegraded());
+        })
+        .map(Outcome::decision);
+  }
+
+  /** The decision recorded for a transaction id, or null. */
+  @WithSpan("FraudService.find")
+  public Uni<PaymentDecision> find(@SpanAttribute("transaction.id") String transactionId) {
+    return decisions.find(transactionId);
+  }
+
+  // Another request with this id was recorded first: the same payload gets that decision, another a conflict.
+  private Uni<Outcome> recorded(Payment payment) {
+    return decisions.find(payment.transactionId()).map(stored -> {
+      if (stored == null) {
+        throw new IllegalStateException("transaction " + payment.transactionId() + " conflicted but has no row");
+      }
+      if (!stored.getPayloadSha256().equals(payment.payloadSha256())) {
+        throw new DecisionConflictException(payment.transactionId());
+      }
+      return new Outcome(stored, false);
+    });
+  }
+
+  private PaymentDecision decide(Payment payment, Velocity read) {
+    float[] row = toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device()));
+    FraudModels.Prediction prediction;
+    try {
+      long started = System.nanoTime();
+      prediction = models.predict(new float[][] {row});
+      metrics.inferred(System.nanoTime() - started);
+      if (Float.isNaN(prediction.values()[0])) {
+        throw new IllegalStateException(prediction.modelId() + " returned NaN");
+      }
+    } catch (RuntimeException e) {
+      // No model, a refused model or a failed run: the rules still apply, with the degraded amount limit.
+      degradedLog.report(Reason.MODEL_UNAVAILABLE, e);
+      Verdict verdict = policy.withoutModel(row, payment.amountMinor(), String.valueOf(e.getMessage()));
+      return newDecision(payment, verdict, null, row, models.current().map(model -> model.id()).orElse(null));
+    }
+    double score = prediction.values()[0];
+    Verdict verdict = policy.decide(score, prediction.thresholds(), row);
+    List<Reason> reasons = new ArrayList<>(verdict.reasons());
+    if (score >= prediction.thresholds().review()) {
+      reasons.addAll(FeatureAttribution.topFeatures(row, score, topFeatures,
+          rows -> models.predict(rows).values()));
+    }
+    return newDecision(payment, new Verdict(verdict.decision(), false, reasons), score, row, prediction.modelId());
+  }
+
+  private PaymentDecision withoutFeatures(Payment payment, Throwable failure) {
+    degradedLog.report(Reason.FEATURES_UNAVAILABLE, failure);
+    Verdict verdict = policy.withoutFeatures(payment.amountMinor(), failure.getMessage());
+    return newDecision(payment, verdict, null, null, models.current().map(model -> model.id()).orElse(null));
+  }
+
+  private PaymentDecision newDecision(Payment payment, Verdict verdict, Double score, float[] row, String modelId) {
+    // Microseconds: what PostgreSQL keeps, so that a replay from the row returns the identical instant.
+    Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return new PaymentDecision(payment, verdict.decision(), score, mapper.reasonsJson(verdict.reasons()),
+        row == null ? null : mapper.featuresJson(row), modelId, verdict.degraded(), decidedAt);
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] row = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      row[i] = (float) values[i];
+    }
+    return row;
+  }
+}

@@ -1,0 +1,24 @@
+package org.ridemarket.fraud.service;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Executor;
+
+/** Executors that bring a pipeline back to the caller's Vert.x context, where Hibernate Reactive must run. */
+public final class VertxContexts {
+
+  private VertxContexts() {
+  }
+
+  /**
+   * Runs tasks on the calling thread's Vert.x context; outside one (a plain unit test), runs them
+   * where they are emitted.
+   */
+  public static Executor current() {
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      return Runnable::run;
+    }
+    return task -> context.runOnContext(ignored -> task.run());
+  }
+}
