@@ -18,13 +18,14 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static final String DEV_FRAUD_ANALYST_KEY = "dev-analyst-key";
 
   /**
-   * The apps of a ridemarket checkout, in start order (they are stopped in reverse). Add a line
-   * here for each new runnable app, e.g. a Quarkus service's target/quarkus-app/quarkus-run.jar.
+   * The apps of a ridemarket checkout, in start order (they are stopped in reverse), feature-streams
+   * keeping its Kafka Streams state in {@code streamsStateDir}. Add a line here for each new runnable
+   * app, e.g. a Quarkus service's target/quarkus-app/quarkus-run.jar.
    */
-  static List<AppSpec> of(Path repoDir, List<String> simulatorArgs) {
+  static List<AppSpec> of(Path repoDir, Path streamsStateDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(), Map.of()),
+            List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString())),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of(), Map.of()),
         // Run from the repository root, so its defaults find the Midtown extract (../shared/data/osm,

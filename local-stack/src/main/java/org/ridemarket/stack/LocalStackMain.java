@@ -3,6 +3,7 @@ package org.ridemarket.stack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -76,7 +77,11 @@ public final class LocalStackMain {
     out.println("[stack] state and logs in " + options.settings().stateDir() + "; Ctrl-C stops everything");
     if (options.startApps()) {
       try {
-        apps.start(AppSpec.of(options.repoDir(), options.appArgs()));
+        // Kafka starts empty each time, so the stream apps' local state must too: a state directory
+        // left by an earlier run names changelog offsets the new broker never had.
+        Path streamsState = options.settings().stateDir().resolve("feature-streams").toAbsolutePath();
+        Directories.recreate(streamsState);
+        apps.start(AppSpec.of(options.repoDir(), streamsState, options.appArgs()));
       } catch (IOException e) {
         System.err.println("[stack] cannot start the apps: " + e.getMessage());
         System.exit(1);
