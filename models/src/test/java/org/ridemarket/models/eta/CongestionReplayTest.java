@@ -23,7 +23,7 @@ class CongestionReplayTest {
     // given a simulated evening half hour, replayed with every ping and without parked drivers' pings
     CongestionReplay every = new CongestionReplay(CongestionSettings.defaults(), false);
     CongestionReplay moving = new CongestionReplay(CongestionSettings.defaults(), true);
-    simulate(Duration.ofMinutes(25), 150, every, moving);
+    simulate(Duration.ofMinutes(20), 120, every, moving);
 
     // when their vectors are compared
     List<CongestionSnapshot> expected = every.vectors().all();
