@@ -29,7 +29,7 @@ import org.ridemarket.simulator.riders.PriceOracle;
  *   --artifacts DIR     artifact store (default models/artifacts from the repository root)
  *   --version V         version to publish (default 1); published versions are immutable
  *   --days D            simulated days (default 1: a Monday from midnight)
- *   --hours H           simulated hours instead of days
+ *   --hours H           simulated hours instead of days (at least 4: a cycle of split blocks is 200 min)
  *   --history FILE      replay this simulator event file instead of simulating
  *   --graph-cache DIR   GraphHopper's graph cache (default models/target/graph-cache-eta)
  *   --dry-run           train and report, publish nothing
