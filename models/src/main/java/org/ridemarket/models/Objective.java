@@ -10,6 +10,8 @@ public enum Objective {
 
   /** Least-squares regression: the prediction is the raw margin. */
   SQUARED_ERROR("reg:squarederror", "prediction", false),
+  /** Least-absolute-deviation regression (a median): the prediction is the raw margin. */
+  ABSOLUTE_ERROR("reg:absoluteerror", "prediction", false),
   /** Quantile regression for one quantile: the prediction is the raw margin. */
   QUANTILE_ERROR("reg:quantileerror", "prediction", false),
   /** Binary classification: the prediction is sigmoid(margin), the probability of the positive class. */

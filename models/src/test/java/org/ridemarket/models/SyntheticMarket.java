@@ -77,6 +77,8 @@ final class SyntheticMarket {
     double signal = 1.0 + 0.4 * Math.min(pressure, 3) + 0.2 * trend + 0.5 * congestion + 0.2 * x[4];
     return switch (objective) {
       case SQUARED_ERROR -> (float) (signal + 0.1 * random.nextGaussian());
+      // heavy-tailed noise, the case a median regression is for
+      case ABSOLUTE_ERROR -> (float) (signal + 0.1 * random.nextGaussian() / Math.max(0.05, random.nextDouble()));
       case QUANTILE_ERROR -> (float) (signal + (0.1 + 0.3 * congestion) * random.nextGaussian());
       case BINARY_LOGISTIC -> random.nextDouble() < 1 / (1 + Math.exp(-(3 * signal - 8))) ? 1f : 0f;
     };

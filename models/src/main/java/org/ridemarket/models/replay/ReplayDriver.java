@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +34,7 @@ public final class ReplayDriver implements AutoCloseable {
   private final Supplier<Topology> topology;
   private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
   private final Map<String, TestOutputTopic<String, ?>> outputs = new HashMap<>();
+  private final Map<String, TestOutputTopic<byte[], byte[]>> discarded = new HashMap<>();
   private TopologyTestDriver driver;
   private long wallClock;
 
@@ -75,6 +77,26 @@ public final class ReplayDriver implements AutoCloseable {
     TestOutputTopic<String, V> output = (TestOutputTopic<String, V>) outputs.computeIfAbsent(topic.name(),
         name -> driver.createOutputTopic(name, new StringDeserializer(), topic.valueSerde().deserializer()));
     return output.readKeyValuesToList();
+  }
+
+  /**
+   * Drops what the topology wrote to every topic the caller never drained (changelogs, repartition
+   * topics, dead letters): the test driver keeps each produced record until it is read, which over a
+   * long replay is most of the heap.
+   */
+  public void discardUndrained() {
+    if (driver == null) {
+      return;
+    }
+    for (String name : driver.producedTopicNames()) {
+      if (!outputs.containsKey(name)) {
+        TestOutputTopic<byte[], byte[]> output = discarded.computeIfAbsent(name,
+            topic -> driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        while (!output.isEmpty()) {
+          output.readRecord();
+        }
+      }
+    }
   }
 
   private void started(long firstEventTime) {
