@@ -72,5 +72,7 @@ class FraudTrainingTest {
     assertThat(result.train().get(result.train().size() - 1).time()).isLessThan(result.heldOut().get(0).time());
     // the model ranks fraud far above its share (0.05), which is what a random ranking would score
     assertThat(signature.metrics().get("pr_auc_model")).isGreaterThan(0.3);
+    assertThat(signature.metrics().get("pr_auc_rules")).isBetween(0.0, 1.0);
+    assertThat(signature.metrics().get("pr_auc_combined")).isBetween(0.0, 1.0);
   }
 }
