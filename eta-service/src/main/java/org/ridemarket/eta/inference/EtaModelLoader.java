@@ -1,6 +1,5 @@
 package org.ridemarket.eta.inference;
 
-import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.ridemarket.contracts.model.ModelArtifactLayout;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.contracts.model.ModelSignatureJson;
+import org.ridemarket.service.onnx.OnnxModel;
 
 /**
  * Finds and opens an ETA model in the artifact store, refusing any whose bytes, gate or feature row
@@ -32,7 +32,7 @@ public final class EtaModelLoader {
    * @throws ModelUnavailableException naming the reason: no artifact, a failed verification or a
    *     feature row this service does not build
    */
-  public static EtaModel load(Path root, String name, Optional<String> version) {
+  public static OnnxModel load(Path root, String name, Optional<String> version) {
     String chosen = version.orElseGet(() -> newestVersion(root, name));
     ModelArtifact artifact;
     try {
@@ -43,8 +43,8 @@ public final class EtaModelLoader {
       throw new ModelUnavailableException("refusing ETA model " + name + ":" + chosen + ": " + e.getMessage(), e);
     }
     try {
-      return EtaModel.open(artifact);
-    } catch (OrtException | RuntimeException e) {
+      return OnnxModel.open(artifact);
+    } catch (RuntimeException e) {
       throw new ModelUnavailableException("ONNX Runtime cannot open " + name + ":" + chosen + ": " + e.getMessage(), e);
     }
   }

@@ -17,9 +17,9 @@ import org.ridemarket.pricing.CellFeatures;
 import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.SurgeSource;
 import org.ridemarket.pricing.config.PricingConfig;
-import org.ridemarket.pricing.inference.SurgeModel;
 import org.ridemarket.pricing.inference.SurgeModels;
 import org.ridemarket.pricing.repository.SupplyDemandRepository;
+import org.ridemarket.service.onnx.OnnxModel;
 
 /**
  * Decides a cell's surge multiplier: one Redis read, one ONNX run, then the policy. Never fails:
@@ -72,7 +72,7 @@ public class SurgeService {
 
   private Map<String, SurgeDecision> decide(List<String> cells, Map<String, Optional<CellFeatures>> readings) {
     Instant now = Instant.now();
-    String modelId = models.current().map(SurgeModel::id).orElse(null);
+    String modelId = models.current().map(OnnxModel::id).orElse(null);
     Map<String, SurgeDecision> decisions = new LinkedHashMap<>();
     List<String> active = new ArrayList<>();
     List<float[]> rows = new ArrayList<>();
@@ -102,7 +102,7 @@ public class SurgeService {
     String reason = DegradedLog.reasonOf(failure);
     metrics.degraded(reason);
     degradedLog.report(reason, failure);
-    String modelId = models.current().map(SurgeModel::id).orElse(null);
+    String modelId = models.current().map(OnnxModel::id).orElse(null);
     Map<String, SurgeDecision> decisions = new LinkedHashMap<>();
     for (String cell : cells) {
       OptionalDouble last = memory.lastKnown(cell);
