@@ -1,7 +1,9 @@
 package org.ridemarket.service.onnx;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.models.ExportGate;
 import org.ridemarket.models.ModelDescription;
 import org.ridemarket.models.ModelPublisher;
 import org.ridemarket.models.XgboostOnnxExporter;
@@ -25,6 +28,11 @@ final class TinyModel {
 
   /** Publishes the model as {@code name}/{@code version} under {@code root}, its columns in {@code order}. */
   static ModelSignature publish(Path root, String name, String version, List<String> order) {
+    return publish(root, name, version, order, Instant.parse("2026-11-20T00:00:00Z"));
+  }
+
+  /** Publishes the model as {@link #publish(Path, String, String, List)} does, stamped {@code publishedAt}. */
+  static ModelSignature publish(Path root, String name, String version, List<String> order, Instant publishedAt) {
     float[][] rows = new float[ROWS][];
     float[] flat = new float[ROWS * 2];
     float[] labels = new float[ROWS];
@@ -46,7 +54,8 @@ final class TinyModel {
       params.put("seed", 7);
       Booster booster = XGBoost.train(train, params, 30, Map.of(), null, null);
       train.dispose();
-      return new ModelPublisher(root).publish(new ModelDescription(name, version,
+      ModelPublisher publisher = new ModelPublisher(root, new ExportGate(), Clock.fixed(publishedAt, ZoneOffset.UTC));
+      return publisher.publish(new ModelDescription(name, version,
           Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-15T00:00:00Z"), Map.of("rmse", 0.1)),
           booster, new XgboostOnnxExporter().export(booster, order), rows);
     } catch (XGBoostError e) {
