@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.ridemarket.eta.config.EtaConfig;
+import org.ridemarket.service.onnx.OnnxModel;
 
 /**
  * The three ETA models in service (point, p10, p90), loaded at start-up. They are served together or
@@ -24,7 +25,7 @@ public class EtaModels {
   private static final Logger LOG = Logger.getLogger(EtaModels.class);
 
   /** The three models, all present. */
-  public record Trio(EtaModel point, EtaModel p10, EtaModel p90) {
+  public record Trio(OnnxModel point, OnnxModel p10, OnnxModel p90) {
 
     /** The models' ids, point first. */
     public List<String> ids() {
@@ -52,7 +53,7 @@ public class EtaModels {
   }
 
   void load(@Observes StartupEvent started) {
-    List<EtaModel> opened = new ArrayList<>();
+    List<OnnxModel> opened = new ArrayList<>();
     try {
       for (String name : List.of(config.pointName(), config.p10Name(), config.p90Name())) {
         opened.add(EtaModelLoader.load(config.dir(), name, config.version()));
@@ -61,7 +62,7 @@ public class EtaModels {
       serving.set(new Serving(trio, null));
       LOG.infof("serving ETA models %s from %s", trio.ids(), config.dir().toAbsolutePath());
     } catch (ModelUnavailableException e) {
-      opened.forEach(EtaModel::close);
+      opened.forEach(OnnxModel::close);
       serving.set(new Serving(null, e.getMessage()));
       LOG.errorf("ETAs will be answered degraded (routing baseline, wide range): %s", e.getMessage());
     }
@@ -96,8 +97,8 @@ public class EtaModels {
       throw new ModelUnavailableException(now.unavailableReason());
     }
     Trio models = now.models();
-    return new Residuals(models.point().id(), models.point().predict(row), models.p10().predict(row),
-        models.p90().predict(row));
+    return new Residuals(models.point().id(), models.point().score(row), models.p10().score(row),
+        models.p90().score(row));
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.eta.Eta;
 import org.ridemarket.eta.EtaRange;
@@ -13,11 +14,15 @@ import org.ridemarket.eta.EtaRequest;
 import org.ridemarket.eta.TripRoute;
 import org.ridemarket.eta.config.EtaConfig;
 import org.ridemarket.eta.inference.EtaModels;
+import org.ridemarket.eta.inference.ModelUnavailableException;
 import org.ridemarket.eta.repository.CongestionReading;
 import org.ridemarket.eta.repository.CongestionRepository;
+import org.ridemarket.eta.repository.FeatureStoreException;
 import org.ridemarket.eta.routing.EtaRouter;
 import org.ridemarket.routing.EtaScoring;
 import org.ridemarket.routing.Route;
+import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
  * Gives ETAs: the routing baseline, one pipelined Redis read of the crossed cells' congestion, the
@@ -35,7 +40,9 @@ public class EtaService {
   private final PredictionJoin join;
   private final EtaMetrics metrics;
   private final EtaConfig.Degraded degradedRange;
-  private final DegradedLog degradedLog = new DegradedLog();
+  private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(EtaService.class));
+  // Apart, so that a steady trickle of malformed hashes never hides the start of an outage.
+  private final RateLimitedLog malformedLog = new RateLimitedLog(Logger.getLogger(EtaService.class));
 
   EtaService(EtaRouter router, CongestionRepository congestion, EtaModels models, EtaEvents events,
       PredictionJoin join, EtaMetrics metrics, EtaConfig config) {
@@ -84,7 +91,7 @@ public class EtaService {
   private Eta predicted(EtaRequest request, TripRoute trip, CongestionReading reading) {
     if (!reading.malformed().isEmpty()) {
       metrics.malformedHashes(reading.malformed().size());
-      degradedLog.malformed(reading.malformed());
+      malformedLog.warnf("congestion hashes that do not parse, read as unknown cells: %s", reading.malformed());
     }
     Route route = trip.route();
     double[] row = EtaScoring.values(route, request.departure(), reading.cells(), reading.readAtMillis(),
@@ -99,9 +106,9 @@ public class EtaService {
   }
 
   private Eta degraded(EtaRequest request, TripRoute trip, Throwable failure) {
-    String reason = DegradedLog.reasonOf(failure);
+    String reason = reasonOf(failure);
     metrics.degraded(reason);
-    degradedLog.report(reason, failure);
+    degradedLog.degraded("ETA answered from the routing baseline", reason, failure);
     EtaRange range = EtaRange.degraded(trip.route().durationSeconds(), degradedRange.p10Factor(),
         degradedRange.p90Factor());
     return newEta(request, trip, range, null, true);
@@ -112,5 +119,17 @@ public class EtaService {
     return new Eta(UUID.randomUUID(), request, Cells.cellOf(request.origin().lat(), request.origin().lon()), range,
         trip.route().distanceMetres(), trip.route().durationSeconds(), trip.router(), modelVersion, degraded,
         Instant.now());
+  }
+
+  /** The metric's reason tag for a failure: features, model or internal. */
+  private static String reasonOf(Throwable failure) {
+    if (failure instanceof FeatureStoreException) {
+      return "features";
+    }
+    if (failure instanceof ModelUnavailableException || failure instanceof IllegalStateException
+        || failure instanceof IllegalArgumentException) {
+      return "model";
+    }
+    return "internal";
   }
 }

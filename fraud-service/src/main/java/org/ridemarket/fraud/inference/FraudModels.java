@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.ridemarket.fraud.config.FraudConfig;
+import org.ridemarket.service.onnx.OnnxModel;
 
 /**
  * The fraud model in service and its thresholds, loaded at start-up. A missing or refused model does
@@ -23,7 +24,7 @@ public class FraudModels {
   private static final Logger LOG = Logger.getLogger(FraudModels.class);
 
   /** What is in service: a model with its thresholds, or the reason there is none. */
-  private record Serving(FraudModel model, Thresholds thresholds, String unavailableReason) {
+  private record Serving(OnnxModel model, Thresholds thresholds, String unavailableReason) {
   }
 
   private final FraudConfig.Model config;
@@ -39,7 +40,7 @@ public class FraudModels {
 
   void load(@Observes StartupEvent started) {
     try {
-      FraudModel model = FraudModelLoader.load(config.dir(), config.name(), config.version());
+      OnnxModel model = FraudModelLoader.load(config.dir(), config.name(), config.version());
       Thresholds thresholds;
       try {
         thresholds = thresholds(model.signature().metrics());
@@ -64,7 +65,7 @@ public class FraudModels {
   }
 
   /** The model in service, if any. */
-  public Optional<FraudModel> current() {
+  public Optional<OnnxModel> current() {
     return Optional.ofNullable(serving.get().model());
   }
 
@@ -84,7 +85,7 @@ public class FraudModels {
     if (now.model() == null) {
       throw new ModelUnavailableException(now.unavailableReason());
     }
-    float[] values = rows.length == 1 ? new float[] {now.model().predict(rows[0])} : now.model().predict(rows);
+    float[] values = rows.length == 1 ? new float[] {now.model().score(rows[0])} : now.model().score(rows);
     return new Prediction(now.model().id(), now.thresholds(), values);
   }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ridemarket.fraud.PaymentDecision;
 import org.ridemarket.fraud.config.FraudConfig;
-import org.ridemarket.fraud.service.VertxContexts;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
  * Writes decisions to PostgreSQL with group commit, before they are returned, the way the pricing

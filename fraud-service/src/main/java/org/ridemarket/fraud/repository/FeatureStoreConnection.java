@@ -1,14 +1,6 @@
 package org.ridemarket.fraud.repository;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -16,56 +8,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 import org.ridemarket.fraud.config.FraudConfig;
+import org.ridemarket.service.redis.RedisConnection;
 
 /**
- * The one Lettuce connection to the feature store. Commands fail at once while it is down instead
- * of queueing, and a connection that could not be made is retried at most once a second, so a
- * Redis outage costs a quote a fast failure, never a wait.
+ * The one connection to the feature store, at the configured URL ({@link RedisConnection}: commands
+ * fail at once while Redis is down, so an outage costs a decision a fast failure, never a wait).
  */
 @ApplicationScoped
 public class FeatureStoreConnection {
 
-  private static final Logger LOG = Logger.getLogger(FeatureStoreConnection.class);
-  private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-  // Lettuce's own deadline only reclaims commands; callers apply the short per-read deadline.
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
-
-  private final RedisURI uri;
-  private final ClientResources resources;
-  private final RedisClient client;
-  private final AtomicLong nextAttempt = new AtomicLong(Long.MIN_VALUE);
-  private volatile StatefulRedisConnection<String, String> connection;
+  private final RedisConnection redis;
 
   FeatureStoreConnection(FraudConfig config) {
-    this.uri = RedisURI.create(config.features().redisUrl());
-    // Completions hop back to the Vert.x context at once, so Lettuce's minimum of two threads is plenty.
-    this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
-    this.client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
-        .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-        .build());
+    this.redis = new RedisConnection(config.features().redisUrl(), FeatureStoreException::new);
   }
 
   void start(@Observes StartupEvent started) {
-    connectIfDue();
+    redis.connect();
   }
 
   void stop(@Observes ShutdownEvent stopping) {
-    StatefulRedisConnection<String, String> open = connection;
-    if (open != null) {
-      open.close();
-    }
-    client.shutdown();
-    resources.shutdown();
+    redis.close();
   }
 
   /**
@@ -75,31 +40,11 @@ public class FeatureStoreConnection {
    * @return a Uni that fails at once with {@link FeatureStoreException} when there is no connection
    */
   public <T> Uni<T> call(Function<StatefulRedisConnection<String, String>, ? extends CompletionStage<T>> command) {
-    StatefulRedisConnection<String, String> open = connection;
-    if (open == null) {
-      connectIfDue();
-      return Uni.createFrom().failure(new FeatureStoreException("not connected to Redis at " + uri.getHost()
-          + ":" + uri.getPort()));
-    }
-    return Uni.createFrom().completionStage(() -> command.apply(open));
+    return redis.call(command);
   }
 
-  private void connectIfDue() {
-    long now = System.nanoTime();
-    long due = nextAttempt.get();
-    if (due != Long.MIN_VALUE && now - due < 0 || !nextAttempt.compareAndSet(due, now + RETRY_NANOS)) {
-      return;
-    }
-    client.connectAsync(StringCodec.UTF8, uri).whenComplete((opened, failure) -> {
-      if (failure != null) {
-        LOG.warnf("cannot connect to Redis at %s:%d (retrying on demand): %s", uri.getHost(), uri.getPort(),
-            failure.getMessage());
-      } else if (connection != null) {
-        opened.closeAsync();
-      } else {
-        connection = opened;
-        LOG.infof("connected to Redis at %s:%d", uri.getHost(), uri.getPort());
-      }
-    });
+  /** Whether Redis answers a PING within {@code timeout}; fails with the reason when it does not. */
+  public Uni<String> ping(Duration timeout) {
+    return redis.ping(timeout);
   }
 }

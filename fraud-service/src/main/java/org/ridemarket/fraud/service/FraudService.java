@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 import org.ridemarket.contracts.features.VelocityScoring;
 import org.ridemarket.fraud.DecisionConflictException;
 import org.ridemarket.fraud.DecisionNotRecordedException;
@@ -25,6 +26,8 @@ import org.ridemarket.fraud.repository.DecisionRepository;
 import org.ridemarket.fraud.repository.FeatureStoreException;
 import org.ridemarket.fraud.repository.Velocity;
 import org.ridemarket.fraud.repository.VelocityRepository;
+import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
  * Decides payments: one pipelined Redis read of the card, user and device vectors, the contract's
@@ -49,7 +52,7 @@ public class FraudService {
   private final PaymentMapper payments;
   private final FraudMetrics metrics;
   private final int topFeatures;
-  private final DegradedLog degradedLog = new DegradedLog();
+  private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(FraudService.class));
 
   FraudService(VelocityRepository velocity, FraudModels models, FraudPolicy policy, DecisionJournal journal,
       DecisionRepository decisions, DecisionEvents events, DecisionMapper mapper, PaymentMapper payments,
@@ -129,7 +132,7 @@ public class FraudService {
       }
     } catch (RuntimeException e) {
       // No model, a refused model or a failed run: the rules still apply, with the degraded amount limit.
-      degradedLog.report(Reason.MODEL_UNAVAILABLE, e);
+      degradedLog.degraded("fraud decisions degraded", Reason.MODEL_UNAVAILABLE, e);
       Verdict verdict = policy.withoutModel(row, payment.amountMinor(), String.valueOf(e.getMessage()));
       return newDecision(payment, verdict, null, row, models.current().map(model -> model.id()).orElse(null));
     }
@@ -144,7 +147,7 @@ public class FraudService {
   }
 
   private PaymentDecision withoutFeatures(Payment payment, Throwable failure) {
-    degradedLog.report(Reason.FEATURES_UNAVAILABLE, failure);
+    degradedLog.degraded("fraud decisions degraded", Reason.FEATURES_UNAVAILABLE, failure);
     Verdict verdict = policy.withoutFeatures(payment.amountMinor(), failure.getMessage());
     return newDecision(payment, verdict, null, null, models.current().map(model -> model.id()).orElse(null));
   }

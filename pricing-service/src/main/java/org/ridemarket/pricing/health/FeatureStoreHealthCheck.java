@@ -27,8 +27,7 @@ public class FeatureStoreHealthCheck implements AsyncHealthCheck {
 
   @Override
   public Uni<HealthCheckResponse> call() {
-    return redis.call(commands -> commands.ping())
-        .ifNoItem().after(TIMEOUT).fail()
+    return redis.ping(TIMEOUT)
         .map(pong -> HealthCheckResponse.named("redis-features").up().build())
         .onFailure().recoverWithItem(failure -> HealthCheckResponse.named("redis-features").down()
             .withData("reason", String.valueOf(failure.getMessage())).build());

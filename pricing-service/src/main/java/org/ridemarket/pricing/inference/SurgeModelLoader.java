@@ -1,27 +1,18 @@
 package org.ridemarket.pricing.inference;
 
-import ai.onnxruntime.OrtException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.ridemarket.contracts.features.SupplyDemandFeatures;
-import org.ridemarket.contracts.model.ModelArtifact;
-import org.ridemarket.contracts.model.ModelArtifactLayout;
-import org.ridemarket.contracts.model.ModelArtifacts;
-import org.ridemarket.contracts.model.ModelSignature;
-import org.ridemarket.contracts.model.ModelSignatureJson;
+import org.ridemarket.service.onnx.ModelRefusedException;
+import org.ridemarket.service.onnx.ModelStore;
+import org.ridemarket.service.onnx.OnnxModel;
 
 /**
- * Finds and opens a surge model in the artifact store, refusing any whose bytes, gate or feature
- * vector do not check out; a refusal says why, so that readiness can report it.
+ * Opens a surge model from the artifact store (see {@code ModelStore}), checking that its feature
+ * vector is the one feature-streams writes; a refusal becomes this service's {@link
+ * ModelUnavailableException}, so that readiness can report it.
  */
 public final class SurgeModelLoader {
-
-  private static final String SIGNATURE_SUFFIX = ".signature.json";
 
   private SurgeModelLoader() {
   }
@@ -32,53 +23,12 @@ public final class SurgeModelLoader {
    * @throws ModelUnavailableException naming the reason: no artifact, a failed verification or a
    *     feature vector this service does not build
    */
-  public static SurgeModel load(Path root, String name, Optional<String> version) {
-    String chosen = version.orElseGet(() -> newestVersion(root, name));
-    ModelArtifact artifact;
+  public static OnnxModel load(Path root, String name, Optional<String> version) {
     try {
-      artifact = ModelArtifacts.load(root, name, chosen);
       // The service feeds the vector exactly as feature-streams writes it, so names and order must match.
-      artifact.signature().requireFeatures(SupplyDemandFeatures.NAMES);
-    } catch (RuntimeException e) {
-      throw new ModelUnavailableException("refusing surge model " + name + ":" + chosen + ": " + e.getMessage(), e);
-    }
-    try {
-      return SurgeModel.open(artifact);
-    } catch (OrtException | RuntimeException e) {
-      throw new ModelUnavailableException("ONNX Runtime cannot open " + name + ":" + chosen + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String newestVersion(Path root, String name) {
-    Path directory = ModelArtifactLayout.modelDirectory(root, name);
-    if (!Files.isDirectory(directory)) {
-      throw new ModelUnavailableException("no surge model: " + directory.toAbsolutePath() + " does not exist");
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      List<Path> signatures = files
-          .filter(file -> file.getFileName().toString().startsWith(name + "-"))
-          .filter(file -> file.getFileName().toString().endsWith(SIGNATURE_SUFFIX))
-          .toList();
-      // Newest by publication time, not by version text: versions need not sort as strings.
-      return signatures.stream()
-          .map(SurgeModelLoader::readSignature)
-          .flatMap(Optional::stream)
-          .filter(signature -> signature.name().equals(name))
-          .max(Comparator.comparing(ModelSignature::createdAt))
-          .map(ModelSignature::version)
-          .orElseThrow(() -> new ModelUnavailableException(
-              "no surge model: no readable " + name + "-*" + SIGNATURE_SUFFIX + " in " + directory.toAbsolutePath()));
-    } catch (IOException e) {
-      throw new ModelUnavailableException("cannot list " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Optional<ModelSignature> readSignature(Path file) {
-    try {
-      return Optional.of(ModelSignatureJson.read(Files.readAllBytes(file)));
-    } catch (IOException | RuntimeException e) {
-      // One unreadable signature must not hide the valid versions next to it.
-      return Optional.empty();
+      return new ModelStore(root, "surge").open(name, version, SupplyDemandFeatures.NAMES);
+    } catch (ModelRefusedException e) {
+      throw new ModelUnavailableException(e.getMessage(), e);
     }
   }
 }

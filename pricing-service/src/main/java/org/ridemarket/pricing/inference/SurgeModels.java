@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.ridemarket.pricing.config.PricingConfig;
+import org.ridemarket.service.onnx.OnnxModel;
 
 /**
  * The surge model in service, loaded at start-up. A missing or refused model does not stop the
@@ -20,7 +21,7 @@ public class SurgeModels {
   private static final Logger LOG = Logger.getLogger(SurgeModels.class);
 
   /** What is in service: a model, or the reason there is none. */
-  private record Serving(SurgeModel model, String unavailableReason) {
+  private record Serving(OnnxModel model, String unavailableReason) {
   }
 
   private final PricingConfig.Model config;
@@ -34,7 +35,7 @@ public class SurgeModels {
 
   void load(@Observes StartupEvent started) {
     try {
-      SurgeModel model = SurgeModelLoader.load(config.dir(), config.name(), config.version());
+      OnnxModel model = SurgeModelLoader.load(config.dir(), config.name(), config.version());
       serving.set(new Serving(model, null));
       LOG.infof("serving surge model %s from %s", model.id(), config.dir().toAbsolutePath());
     } catch (ModelUnavailableException e) {
@@ -51,7 +52,7 @@ public class SurgeModels {
   }
 
   /** The model in service, if any. */
-  public Optional<SurgeModel> current() {
+  public Optional<OnnxModel> current() {
     return Optional.ofNullable(serving.get().model());
   }
 
@@ -71,7 +72,7 @@ public class SurgeModels {
     if (now.model() == null) {
       throw new ModelUnavailableException(now.unavailableReason());
     }
-    float[] values = rows.length == 1 ? new float[] {now.model().predict(rows[0])} : now.model().predict(rows);
+    float[] values = rows.length == 1 ? new float[] {now.model().score(rows[0])} : now.model().score(rows);
     return new Prediction(now.model().id(), values);
   }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ridemarket.pricing.Quote;
 import org.ridemarket.pricing.config.PricingConfig;
-import org.ridemarket.pricing.service.VertxContexts;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
  * Writes quotes to PostgreSQL with group commit, before they are returned: a quote is inserted at

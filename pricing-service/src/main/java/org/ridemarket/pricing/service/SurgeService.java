@@ -13,13 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 import org.ridemarket.pricing.CellFeatures;
 import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.SurgeSource;
 import org.ridemarket.pricing.config.PricingConfig;
-import org.ridemarket.pricing.inference.SurgeModel;
+import org.ridemarket.pricing.inference.ModelUnavailableException;
 import org.ridemarket.pricing.inference.SurgeModels;
+import org.ridemarket.pricing.repository.FeatureStoreException;
 import org.ridemarket.pricing.repository.SupplyDemandRepository;
+import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.onnx.OnnxModel;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
  * Decides a cell's surge multiplier: one Redis read, one ONNX run, then the policy. Never fails:
@@ -34,7 +39,7 @@ public class SurgeService {
   private final CellSurgeMemory memory;
   private final PricingMetrics metrics;
   private final Duration maxAge;
-  private final DegradedLog degradedLog = new DegradedLog();
+  private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(SurgeService.class));
 
   SurgeService(SupplyDemandRepository features, SurgeModels models, CellSurgeMemory memory, PricingMetrics metrics,
       PricingConfig config) {
@@ -72,7 +77,7 @@ public class SurgeService {
 
   private Map<String, SurgeDecision> decide(List<String> cells, Map<String, Optional<CellFeatures>> readings) {
     Instant now = Instant.now();
-    String modelId = models.current().map(SurgeModel::id).orElse(null);
+    String modelId = models.current().map(OnnxModel::id).orElse(null);
     Map<String, SurgeDecision> decisions = new LinkedHashMap<>();
     List<String> active = new ArrayList<>();
     List<float[]> rows = new ArrayList<>();
@@ -99,10 +104,10 @@ public class SurgeService {
   }
 
   private Map<String, SurgeDecision> fallback(List<String> cells, Throwable failure) {
-    String reason = DegradedLog.reasonOf(failure);
+    String reason = reasonOf(failure);
     metrics.degraded(reason);
-    degradedLog.report(reason, failure);
-    String modelId = models.current().map(SurgeModel::id).orElse(null);
+    degradedLog.degraded("surge answered from fallback", reason, failure);
+    String modelId = models.current().map(OnnxModel::id).orElse(null);
     Map<String, SurgeDecision> decisions = new LinkedHashMap<>();
     for (String cell : cells) {
       OptionalDouble last = memory.lastKnown(cell);
@@ -111,5 +116,17 @@ public class SurgeService {
           : new SurgeDecision(1.0, SurgeSource.DEFAULT, modelId));
     }
     return decisions;
+  }
+
+  /** The metric's reason tag for a failure: features, model or internal. */
+  private static String reasonOf(Throwable failure) {
+    if (failure instanceof FeatureStoreException) {
+      return "features";
+    }
+    if (failure instanceof ModelUnavailableException || failure instanceof IllegalStateException
+        || failure instanceof IllegalArgumentException) {
+      return "model";
+    }
+    return "internal";
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.contracts.model.ModelArtifactLayout;
 import org.ridemarket.pricing.SurgeModelFixture;
 import org.ridemarket.pricing.SurgeModelTestResource;
+import org.ridemarket.service.onnx.OnnxModel;
 
 class SurgeModelLoaderTest {
 
@@ -20,9 +21,9 @@ class SurgeModelLoaderTest {
 
   @Test
   void shouldServeTheModelWithItsMultiplierRisingWithDemand() {
-    try (SurgeModel model = SurgeModelLoader.load(store, SurgeModelTestResource.SURGE, Optional.empty())) {
-      float calm = model.predict(floats(SurgeModelFixture.vector(2, 10)));
-      float busy = model.predict(floats(SurgeModelFixture.vector(15, 6)));
+    try (OnnxModel model = SurgeModelLoader.load(store, SurgeModelTestResource.SURGE, Optional.empty())) {
+      float calm = model.score(floats(SurgeModelFixture.vector(2, 10)));
+      float busy = model.score(floats(SurgeModelFixture.vector(15, 6)));
 
       assertThat(model.id()).isEqualTo("surge:test-1");
       assertThat(calm).isCloseTo(1.0f, offset(0.1f));
@@ -32,10 +33,10 @@ class SurgeModelLoaderTest {
 
   @Test
   void shouldScoreABatchLikeSingleRows() {
-    try (SurgeModel model = SurgeModelLoader.load(store, SurgeModelTestResource.SURGE, Optional.of("test-1"))) {
+    try (OnnxModel model = SurgeModelLoader.load(store, SurgeModelTestResource.SURGE, Optional.of("test-1"))) {
       float[][] rows = {floats(SurgeModelFixture.vector(2, 10)), floats(SurgeModelFixture.vector(40, 3))};
 
-      assertThat(model.predict(rows)).containsExactly(model.predict(rows[0]), model.predict(rows[1]));
+      assertThat(model.score(rows)).containsExactly(model.score(rows[0]), model.score(rows[1]));
     }
   }
 

@@ -1,4 +1,4 @@
-package org.ridemarket.pricing.inference;
+package org.ridemarket.service.onnx;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -13,10 +13,13 @@ import org.ridemarket.contracts.model.ModelArtifact;
 import org.ridemarket.contracts.model.ModelSignature;
 
 /**
- * A verified surge model in one ONNX Runtime session shared by all threads; each thread reuses a
- * direct input buffer, so a single-row prediction allocates no native memory for its input.
+ * A verified model in one ONNX Runtime session shared by all threads; each thread reuses a direct
+ * input buffer, so a single-row score allocates no native memory for its input.
  */
-public final class SurgeModel implements AutoCloseable {
+public final class OnnxModel implements AutoCloseable {
+
+  /** Native stack of the thread that sets ONNX Runtime up; the models module's OnnxScorer uses the same. */
+  static final long LOADER_STACK_BYTES = 16L << 20;
 
   private final ModelSignature signature;
   private final OrtEnvironment environment;
@@ -24,28 +27,25 @@ public final class SurgeModel implements AutoCloseable {
   private final int featureCount;
   private final ThreadLocal<FloatBuffer> rowBuffers;
 
-  private SurgeModel(ModelSignature signature, OrtEnvironment environment, OrtSession session) {
+  private OnnxModel(ModelSignature signature, OrtSession session) {
     this.signature = signature;
-    this.environment = environment;
+    // One environment per JVM: ONNX Runtime allows no more, and it lives as long as the process.
+    this.environment = OrtEnvironment.getEnvironment();
     this.session = session;
     this.featureCount = signature.featureNames().size();
     this.rowBuffers = ThreadLocal.withInitial(() -> direct(featureCount));
   }
 
-  /** Opens a session for an artifact whose signature the caller has checked. */
-  static SurgeModel open(ModelArtifact artifact) throws OrtException {
-    // One environment per JVM: ONNX Runtime allows no more, and it lives as long as the process.
-    OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      // A tree ensemble on a few rows gains nothing from a thread pool, whose wake-ups cost at the tail.
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-      return new SurgeModel(artifact.signature(), environment, environment.createSession(artifact.onnx(), options));
-    }
+  /**
+   * Opens a session for an artifact whose bytes and features the caller has checked.
+   *
+   * @throws IllegalArgumentException when ONNX Runtime refuses the model
+   */
+  public static OnnxModel open(ModelArtifact artifact) {
+    return new OnnxModel(artifact.signature(), SessionLoader.load(artifact.onnx()));
   }
 
-  /** {@code name:version} of the served model. */
+  /** {@code name:version} of the model. */
   public String id() {
     return signature.id();
   }
@@ -55,8 +55,8 @@ public final class SurgeModel implements AutoCloseable {
     return signature;
   }
 
-  /** The model's raw multiplier for one feature vector in signature order. */
-  public float predict(float[] row) {
+  /** The model's output for one row in signature order. */
+  public float score(float[] row) {
     if (row.length != featureCount) {
       throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
     }
@@ -66,29 +66,29 @@ public final class SurgeModel implements AutoCloseable {
     return run(input, 1)[0];
   }
 
-  /** The model's raw multipliers for several vectors in one run (the surge map's batch). */
-  public float[] predict(float[][] rows) {
+  /** The model's outputs for several rows in one run, in row order. */
+  public float[] score(float[][] rows) {
     if (rows.length == 0) {
       return new float[0];
     }
     FloatBuffer input = direct(rows.length * featureCount);
     for (float[] row : rows) {
+      if (row.length != featureCount) {
+        throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
+      }
       input.put(row);
     }
     return run(input.flip(), rows.length);
   }
 
   private float[] run(FloatBuffer input, int rowCount) {
-    if (input.remaining() != rowCount * featureCount) {
-      throw new IllegalArgumentException("expected rows of " + featureCount + " features");
-    }
     try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, new long[] {rowCount, featureCount});
         OrtSession.Result result = session.run(Map.of(signature.inputName(), tensor))) {
       OnnxValue output = result.get(signature.outputName())
           .orElseThrow(() -> new IllegalStateException(id() + " has no output " + signature.outputName()));
-      float[] predictions = new float[rowCount];
-      ((OnnxTensor) output).getFloatBuffer().get(predictions);
-      return predictions;
+      float[] outputs = new float[rowCount];
+      ((OnnxTensor) output).getFloatBuffer().get(outputs);
+      return outputs;
     } catch (OrtException e) {
       throw new IllegalStateException(id() + " failed to score " + rowCount + " rows: " + e.getMessage(), e);
     }

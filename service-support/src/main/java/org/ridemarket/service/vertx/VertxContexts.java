@@ -1,10 +1,13 @@
-package org.ridemarket.eta.service;
+package org.ridemarket.service.vertx;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Executor;
 
-/** Executors that bring a pipeline back to the caller's Vert.x context, where the rest of a request runs. */
+/**
+ * Executors that bring a pipeline back to the caller's Vert.x context, where the rest of a request
+ * (and Hibernate Reactive) must run after a Lettuce thread completed a read.
+ */
 public final class VertxContexts {
 
   private VertxContexts() {

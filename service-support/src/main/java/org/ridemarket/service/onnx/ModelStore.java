@@ -1,0 +1,94 @@
+package org.ridemarket.service.onnx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.ridemarket.contracts.model.ModelArtifact;
+import org.ridemarket.contracts.model.ModelArtifactLayout;
+import org.ridemarket.contracts.model.ModelArtifacts;
+import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.contracts.model.ModelSignatureJson;
+
+/**
+ * Finds and opens models in the artifact store, refusing any whose bytes, gate or feature vector do
+ * not check out; a refusal says why, so that a service's readiness can report it.
+ */
+public final class ModelStore {
+
+  private static final String SIGNATURE_SUFFIX = ".signature.json";
+
+  private final Path root;
+  private final String kind;
+
+  /**
+   * A store at {@code root} for one kind of model.
+   *
+   * @param kind what the models are, for messages: {@code surge}, {@code fraud}, {@code ETA}
+   */
+  public ModelStore(Path root, String kind) {
+    this.root = root;
+    this.kind = kind;
+  }
+
+  /**
+   * Opens {@code name} at {@code version}, or at its most recently published version.
+   *
+   * @param features the feature vector the service builds, in order; the model's must be the same
+   * @throws ModelRefusedException naming the reason: no artifact, a failed verification, a feature
+   *     vector the service does not build, or a model ONNX Runtime cannot open
+   */
+  public OnnxModel open(String name, Optional<String> version, List<String> features) {
+    String chosen = version.orElseGet(() -> newestVersion(name));
+    ModelArtifact artifact;
+    try {
+      artifact = ModelArtifacts.load(root, name, chosen);
+      // The service feeds the vector exactly as it was trained on, so names and order must match.
+      artifact.signature().requireFeatures(features);
+    } catch (RuntimeException e) {
+      throw new ModelRefusedException("refusing " + kind + " model " + name + ":" + chosen + ": " + e.getMessage(), e);
+    }
+    try {
+      return OnnxModel.open(artifact);
+    } catch (RuntimeException e) {
+      throw new ModelRefusedException("ONNX Runtime cannot open " + name + ":" + chosen + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String newestVersion(String name) {
+    Path directory = ModelArtifactLayout.modelDirectory(root, name);
+    if (!Files.isDirectory(directory)) {
+      throw new ModelRefusedException("no " + kind + " model " + name + ": " + directory.toAbsolutePath()
+          + " does not exist");
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Path> signatures = files
+          .filter(file -> file.getFileName().toString().startsWith(name + "-"))
+          .filter(file -> file.getFileName().toString().endsWith(SIGNATURE_SUFFIX))
+          .toList();
+      // Newest by publication time, not by version text: versions need not sort as strings.
+      return signatures.stream()
+          .map(ModelStore::readSignature)
+          .flatMap(Optional::stream)
+          .filter(signature -> signature.name().equals(name))
+          .max(Comparator.comparing(ModelSignature::createdAt))
+          .map(ModelSignature::version)
+          .orElseThrow(() -> new ModelRefusedException("no " + kind + " model " + name + ": no readable " + name
+              + "-*" + SIGNATURE_SUFFIX + " in " + directory.toAbsolutePath()));
+    } catch (IOException e) {
+      throw new ModelRefusedException("cannot list " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<ModelSignature> readSignature(Path file) {
+    try {
+      return Optional.of(ModelSignatureJson.read(Files.readAllBytes(file)));
+    } catch (IOException | RuntimeException e) {
+      // One unreadable signature must not hide the valid versions next to it.
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.ridemarket.service.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ridemarket.contracts.model.ModelArtifacts;
+
+class OnnxModelTest {
+
+  @TempDir
+  static Path store;
+  private static OnnxModel model;
+
+  @BeforeAll
+  static void open() {
+    TinyModel.publish(store, "tiny", "1", TinyModel.FEATURES);
+    model = OnnxModel.open(ModelArtifacts.load(store, "tiny", "1"));
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  @Test
+  void shouldScoreOneRowLikeTheTrainedFunction() {
+    assertThat(model.id()).isEqualTo("tiny:1");
+    assertThat(model.score(new float[] {3, 4})).isCloseTo(11f, offset(1f));
+    assertThat(model.score(new float[] {10, 1})).isCloseTo(12f, offset(1f));
+  }
+
+  @Test
+  void shouldScoreABatchLikeSingleRows() {
+    float[][] rows = {{3, 4}, {10, 1}, {0, 19}};
+
+    assertThat(model.score(rows)).containsExactly(model.score(rows[0]), model.score(rows[1]), model.score(rows[2]));
+    assertThat(model.score(new float[0][])).isEmpty();
+  }
+
+  @Test
+  void shouldGiveEachThreadTheSameAnswer() throws Exception {
+    float expected = model.score(new float[] {5, 5});
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      for (int i = 0; i < 8; i++) {
+        Future<Float> answer = threads.submit(() -> model.score(new float[] {5, 5}));
+        assertThat(answer.get()).isEqualTo(expected);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldRefuseARowOfTheWrongWidth() {
+    assertThatThrownBy(() -> model.score(new float[] {1, 2, 3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("takes 2 features, got 3");
+  }
+}
