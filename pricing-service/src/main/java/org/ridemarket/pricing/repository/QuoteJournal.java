@@ -1,34 +1,23 @@
 package org.ridemarket.pricing.repository;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.ridemarket.pricing.Quote;
 import org.ridemarket.pricing.config.PricingConfig;
-import org.ridemarket.service.vertx.VertxContexts;
+import org.ridemarket.service.sql.GroupCommit;
 
 /**
- * Writes quotes to PostgreSQL with group commit, before they are returned: a quote is inserted at
- * once while fewer than {@code max-in-flight} writes are under way; quotes arriving meanwhile are
- * sent together, as one pipelined batch (one round trip, one implicit transaction), when a write
- * finishes. Under light load every quote is its own single-statement write; under heavy load the
- * cost of a round trip is shared by the batch, where one Hibernate transaction per quote took
- * three round trips and a session each.
- *
- * <p>A failed batch is retried one quote at a time, so one bad row fails only its own quote. A
- * quote's Uni completes only after its row is committed; it is never returned unrecorded.
+ * Writes quotes to PostgreSQL with group commit ({@link GroupCommit}, docs/adr/0005), before they are
+ * returned: where one Hibernate transaction per quote took three round trips and a session each, a
+ * quote is one statement, alone under light load, in a pipelined batch under heavy load. A quote's Uni
+ * completes only after its row is committed; it is never returned unrecorded, and a failed batch is
+ * retried quote by quote, so one bad row fails only its own quote.
  */
 @ApplicationScoped
 public class QuoteJournal {
@@ -39,15 +28,7 @@ public class QuoteJournal {
       + " total_fare_minor, currency, created_at, expires_at)"
       + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
 
-  private record Pending(Quote quote, CompletableFuture<Void> written) {
-  }
-
-  private final Pool pool;
-  private final int maxBatch;
-  private final int maxInFlight;
-  private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger batches = new AtomicInteger();
+  private final GroupCommit<Quote> commits;
 
   @Inject
   QuoteJournal(Pool pool, PricingConfig config) {
@@ -55,91 +36,18 @@ public class QuoteJournal {
   }
 
   QuoteJournal(Pool pool, int maxBatch, int maxInFlight) {
-    if (maxBatch < 1 || maxInFlight < 1) {
-      throw new IllegalArgumentException("pricing.journal needs max-batch >= 1 and max-in-flight >= 1");
-    }
-    this.pool = pool;
-    this.maxBatch = maxBatch;
-    this.maxInFlight = maxInFlight;
+    this.commits = new GroupCommit<>(pool, INSERT, QuoteJournal::tuple, maxBatch, maxInFlight, "pricing.journal");
   }
 
   /** Records a new quote; the Uni completes, on the caller's Vert.x context, once the row is committed. */
   @WithSpan("QuoteJournal.record")
   public Uni<Void> record(Quote quote) {
-    Executor context = VertxContexts.current();
-    CompletableFuture<Void> written = new CompletableFuture<>();
-    waiting.add(new Pending(quote, written));
-    drain();
-    return Uni.createFrom().completionStage(written).emitOn(context);
+    return commits.record(quote).replaceWithVoid();
   }
 
   /** Writes sent so far (a batch or a retried single quote each); for tests and metrics. */
   public int writes() {
-    return batches.get();
-  }
-
-  // Starts writes while there are waiting quotes and free slots. A finishing write frees its slot
-  // before it drains, and a new quote is queued before it drains, so no quote is left waiting.
-  private void drain() {
-    while (!waiting.isEmpty()) {
-      int current = inFlight.get();
-      if (current >= maxInFlight) {
-        return;
-      }
-      if (!inFlight.compareAndSet(current, current + 1)) {
-        continue;
-      }
-      List<Pending> batch = new ArrayList<>();
-      Pending next;
-      while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
-        batch.add(next);
-      }
-      if (batch.isEmpty()) {
-        inFlight.decrementAndGet();
-        continue;
-      }
-      write(batch);
-    }
-  }
-
-  private void write(List<Pending> batch) {
-    batches.incrementAndGet();
-    insert(batch).onFailure().recoverWithUni(failure -> batch.size() == 1
-            ? Uni.createFrom().failure(failure)
-            : Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::insertAlone)
-                .collect().last().replaceWithVoid())
-        .subscribe().with(
-            done -> finish(batch, null),
-            failure -> finish(batch, failure));
-  }
-
-  // After a failed batch: each quote on its own, completing (or failing) only its own Uni.
-  private Uni<Void> insertAlone(Pending pending) {
-    batches.incrementAndGet();
-    return insert(List.of(pending))
-        .invoke(() -> pending.written().complete(null))
-        .onFailure().invoke(failure -> pending.written().completeExceptionally(failure))
-        .onFailure().recoverWithNull();
-  }
-
-  private Uni<Void> insert(List<Pending> batch) {
-    if (batch.size() == 1) {
-      return pool.preparedQuery(INSERT).execute(tuple(batch.get(0).quote())).replaceWithVoid();
-    }
-    return pool.preparedQuery(INSERT).executeBatch(batch.stream().map(pending -> tuple(pending.quote())).toList())
-        .replaceWithVoid();
-  }
-
-  private void finish(List<Pending> batch, Throwable failure) {
-    for (Pending pending : batch) {
-      if (failure == null) {
-        pending.written().complete(null);
-      } else {
-        pending.written().completeExceptionally(failure);
-      }
-    }
-    inFlight.decrementAndGet();
-    drain();
+    return commits.writes();
   }
 
   static Tuple tuple(Quote quote) {

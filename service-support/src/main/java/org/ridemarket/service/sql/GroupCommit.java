@@ -1,0 +1,162 @@
+package org.ridemarket.service.sql;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.ridemarket.service.vertx.VertxContexts;
+
+/**
+ * Group commit of one INSERT statement (docs/adr/0005): a row is inserted at once while fewer than
+ * {@code maxInFlight} writes are under way; rows arriving meanwhile are sent together, as one pipelined
+ * batch (one round trip, one implicit transaction), when a write finishes. Under light load every row
+ * is its own single-statement write; under heavy load the round trip is shared by the batch.
+ *
+ * <p>A failed batch is retried one row at a time, so one bad row fails only its own caller. A caller's
+ * Uni completes only after its statement is committed, with whether it inserted a row (false for an
+ * {@code ON CONFLICT DO NOTHING} that found the key taken).
+ *
+ * @param <T> what one row records
+ */
+public final class GroupCommit<T> {
+
+  private record Pending<T>(T item, CompletableFuture<Boolean> written) {
+  }
+
+  private final Pool pool;
+  private final String insert;
+  private final Function<T, Tuple> tuple;
+  private final int maxBatch;
+  private final int maxInFlight;
+  private final Queue<Pending<T>> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger writes = new AtomicInteger();
+
+  /**
+   * Group commit of {@code insert}, one statement per item with the parameters {@code tuple} gives.
+   *
+   * @param configPrefix the service's configuration prefix of the two bounds, for the error message
+   */
+  public GroupCommit(Pool pool, String insert, Function<T, Tuple> tuple, int maxBatch, int maxInFlight,
+      String configPrefix) {
+    if (maxBatch < 1 || maxInFlight < 1) {
+      throw new IllegalArgumentException(configPrefix + " needs max-batch >= 1 and max-in-flight >= 1");
+    }
+    this.pool = pool;
+    this.insert = insert;
+    this.tuple = tuple;
+    this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
+  }
+
+  /**
+   * Inserts the row of {@code item}.
+   *
+   * @return a Uni of true when the statement inserted a row, false when it inserted none; it completes,
+   *     on the caller's Vert.x context, once the statement is committed
+   */
+  public Uni<Boolean> record(T item) {
+    Executor context = VertxContexts.current();
+    CompletableFuture<Boolean> written = new CompletableFuture<>();
+    waiting.add(new Pending<>(item, written));
+    drain();
+    return Uni.createFrom().completionStage(written).emitOn(context);
+  }
+
+  /** Writes sent so far (a batch or a retried single row each); for tests. */
+  public int writes() {
+    return writes.get();
+  }
+
+  // Starts writes while there are waiting rows and free slots. A finishing write frees its slot before
+  // it drains, and a new row is queued before it drains, so none is left waiting.
+  private void drain() {
+    while (!waiting.isEmpty()) {
+      int current = inFlight.get();
+      if (current >= maxInFlight) {
+        return;
+      }
+      if (!inFlight.compareAndSet(current, current + 1)) {
+        continue;
+      }
+      List<Pending<T>> batch = new ArrayList<>();
+      Pending<T> next;
+      while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
+        batch.add(next);
+      }
+      if (batch.isEmpty()) {
+        inFlight.decrementAndGet();
+        continue;
+      }
+      write(batch);
+    }
+  }
+
+  private void write(List<Pending<T>> batch) {
+    writes.incrementAndGet();
+    insert(batch)
+        .invoke(inserted -> {
+          for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).written().complete(inserted.get(i));
+          }
+        })
+        .replaceWithVoid()
+        .onFailure().recoverWithUni(failure -> batch.size() == 1
+            ? Uni.createFrom().failure(failure)
+            : Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::insertAlone)
+                .collect().last().replaceWithVoid())
+        .subscribe().with(
+            done -> finish(batch, null),
+            failure -> finish(batch, failure));
+  }
+
+  // After a failed batch: each row on its own, completing (or failing) only its own Uni.
+  private Uni<Void> insertAlone(Pending<T> pending) {
+    writes.incrementAndGet();
+    return insert(List.of(pending))
+        .invoke(inserted -> pending.written().complete(inserted.get(0)))
+        .onFailure().invoke(failure -> pending.written().completeExceptionally(failure))
+        .onFailure().recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  // One row count per statement, in order: true when it inserted a row.
+  private Uni<List<Boolean>> insert(List<Pending<T>> batch) {
+    Uni<RowSet<Row>> result = batch.size() == 1
+        ? pool.preparedQuery(insert).execute(tuple.apply(batch.get(0).item()))
+        : pool.preparedQuery(insert).executeBatch(batch.stream().map(pending -> tuple.apply(pending.item())).toList());
+    return result.map(rows -> {
+      List<Boolean> inserted = new ArrayList<>(batch.size());
+      for (RowSet<Row> statement = rows; statement != null; statement = statement.next()) {
+        inserted.add(statement.rowCount() > 0);
+      }
+      if (inserted.size() != batch.size()) {
+        throw new IllegalStateException("expected " + batch.size() + " row counts, got " + inserted.size());
+      }
+      return inserted;
+    });
+  }
+
+  // Completes whatever a retry did not already complete (completing twice is a no-op).
+  private void finish(List<Pending<T>> batch, Throwable failure) {
+    for (Pending<T> pending : batch) {
+      if (failure != null) {
+        pending.written().completeExceptionally(failure);
+      } else if (!pending.written().isDone()) {
+        pending.written().completeExceptionally(new IllegalStateException("row left unwritten"));
+      }
+    }
+    inFlight.decrementAndGet();
+    drain();
+  }
+}

@@ -1,0 +1,18 @@
+package org.ridemarket.service.sql;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+
+// The batching itself runs against a real PostgreSQL in pricing's QuoteJournalTest and fraud's DecisionJournalTest.
+class GroupCommitTest {
+
+  @Test
+  void shouldRefuseBoundsThatCouldNeverWriteNamingTheServicesConfiguration() {
+    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 0, 1, "fraud.journal"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraud.journal needs max-batch >= 1");
+    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 1, 0, "pricing.journal"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pricing.journal");
+  }
+}
