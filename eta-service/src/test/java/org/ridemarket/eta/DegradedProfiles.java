@@ -13,7 +13,7 @@ public final class DegradedProfiles {
   public static class RedisStopped implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("eta.features.redis-url", "redis://127.0.0.1:1");
+      return Map.of("serving.features.redis-url", "redis://127.0.0.1:1");
     }
   }
 

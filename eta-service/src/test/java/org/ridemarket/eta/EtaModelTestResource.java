@@ -28,7 +28,7 @@ public class EtaModelTestResource implements QuarkusTestResourceLifecycleManager
 
   @Override
   public Map<String, String> start() {
-    return Map.of("eta.model.dir", store().toString());
+    return Map.of("serving.models.dir", store().toString());
   }
 
   @Override

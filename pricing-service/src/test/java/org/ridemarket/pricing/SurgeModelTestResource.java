@@ -29,7 +29,7 @@ public class SurgeModelTestResource implements QuarkusTestResourceLifecycleManag
 
   @Override
   public Map<String, String> start() {
-    return Map.of("pricing.model.dir", store().toString());
+    return Map.of("serving.models.dir", store().toString());
   }
 
   @Override

@@ -13,9 +13,6 @@ public interface EtaConfig {
   /** Where the routing baseline comes from. */
   Routing routing();
 
-  /** How the crossed cells' congestion features are read. */
-  Features features();
-
   /** Which ETA models are served. */
   Model model();
 
@@ -43,23 +40,8 @@ public interface EtaConfig {
     Path graphCacheDir();
   }
 
-  /** The Redis feature read. */
-  interface Features {
-
-    /** Redis URI of the feature store, for example redis://127.0.0.1:16379. */
-    String redisUrl();
-
-    /** Deadline of the one pipelined read of a request's cells; past it the ETA is answered degraded. */
-    @WithDefault("PT0.03S")
-    Duration redisTimeout();
-  }
-
   /** The model artifact store and the three models' names in it. */
   interface Model {
-
-    /** Root of the artifact store ({@code <dir>/<name>/<name>-<version>.onnx}). */
-    @WithDefault("models/artifacts")
-    Path dir();
 
     /** The point model: predicts ln(actual / baseline). */
     @WithDefault("eta")
@@ -111,10 +93,6 @@ public interface EtaConfig {
 
   /** Predictions waiting for their trip's completion, and the window the accuracy is measured over. */
   interface Accuracy {
-
-    /** Most predictions with a trip id kept waiting for the trip's completion. */
-    @WithDefault("100000")
-    long pendingMax();
 
     /** How long a prediction waits for its trip's completion before it is forgotten. */
     @WithDefault("PT2H")

@@ -10,9 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param maeSeconds mean absolute error of etaSeconds against the actual duration; null with no predictions
  * @param p10P90Coverage share of actual durations inside [p10, p90] (0.8 when calibrated); null with no predictions
  * @param joinedTotal predictions joined with a completed trip since the start
- * @param pendingPredictions predictions with a trip id still waiting for the trip to complete
  */
 @Schema(description = "Rolling accuracy of ETAs joined with completed trips")
 public record AccuracyResponse(int window, int predictions, Double maeSeconds, Double p10P90Coverage,
-    long joinedTotal, long pendingPredictions) {
+    long joinedTotal) {
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ridemarket.eta.mapping.EtaMapper;
 import org.ridemarket.eta.service.EtaService;
+import org.ridemarket.service.deadline.Deadlines;
 import org.ridemarket.eta.service.PredictionJoin;
 import org.ridemarket.eta.service.RequestLimits;
 import org.ridemarket.eta.service.RollingAccuracy;
@@ -32,7 +33,10 @@ public class EtaResource {
   private final PredictionJoin join;
   private final EtaMapper mapper;
 
-  EtaResource(EtaService etas, RequestLimits limits, PredictionJoin join, EtaMapper mapper) {
+  private final Deadlines deadlines;
+
+  EtaResource(EtaService etas, RequestLimits limits, PredictionJoin join, EtaMapper mapper, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.etas = etas;
     this.limits = limits;
     this.join = join;
@@ -51,7 +55,7 @@ public class EtaResource {
       content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
   public Uni<EtaResponse> estimate(@NotNull(message = "a JSON body is required") @Valid EtaRequestBody body) {
     Instant now = Instant.now();
-    return etas.estimate(limits.check(mapper.toRequest(body, now), now)).map(mapper::toResponse);
+    return etas.estimate(limits.check(mapper.toRequest(body, now), now), deadlines.start("eta")).map(mapper::toResponse);
   }
 
   /** The rolling accuracy of this instance's joined predictions. */
@@ -64,6 +68,6 @@ public class EtaResource {
     return new AccuracyResponse(now.window(), now.predictions(),
         now.maeSeconds().isPresent() ? now.maeSeconds().getAsDouble() : null,
         now.coverage().isPresent() ? now.coverage().getAsDouble() : null,
-        now.joinedTotal(), join.pending());
+        now.joinedTotal());
   }
 }

@@ -3,7 +3,9 @@ package org.ridemarket.eta.service;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
@@ -14,24 +16,30 @@ import org.ridemarket.eta.EtaRequest;
 import org.ridemarket.eta.TripRoute;
 import org.ridemarket.eta.config.EtaConfig;
 import org.ridemarket.eta.inference.EtaModels;
-import org.ridemarket.eta.inference.ModelUnavailableException;
 import org.ridemarket.eta.repository.CongestionReading;
 import org.ridemarket.eta.repository.CongestionRepository;
-import org.ridemarket.eta.repository.FeatureStoreException;
 import org.ridemarket.eta.routing.EtaRouter;
 import org.ridemarket.routing.EtaScoring;
 import org.ridemarket.routing.Route;
+import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.metrics.DecisionMetrics;
+import org.ridemarket.service.pool.DecisionPool;
+import org.ridemarket.service.pool.WorkRefusedException;
+import org.ridemarket.service.rest.ServiceUnavailableException;
 import org.ridemarket.service.vertx.VertxContexts;
 
 /**
- * Gives ETAs: the routing baseline, one pipelined Redis read of the crossed cells' congestion, the
- * training job's row ({@link EtaScoring}), three ONNX runs (point, p10, p90). Never fails once the
+ * Gives ETAs: the routing baseline and, after one pipelined Redis read of the crossed cells'
+ * congestion, the training job's row ({@link EtaScoring}) and three ONNX runs (point, p10, p90); routing
+ * and scoring run on the decision pool, never on an event loop. Never fails once the
  * request is valid: when Redis or a model fails, the answer is the baseline with a wide range,
  * flagged degraded. Every answer is published, and remembered for the accuracy join when it has a trip id.
  */
 @ApplicationScoped
 public class EtaService {
+
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
   private final EtaRouter router;
   private final CongestionRepository congestion;
@@ -39,13 +47,17 @@ public class EtaService {
   private final EtaEvents events;
   private final PredictionJoin join;
   private final EtaMetrics metrics;
+  private final DecisionMetrics serving;
+  private final DecisionPool pool;
   private final EtaConfig.Degraded degradedRange;
   private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(EtaService.class));
   // Apart, so that a steady trickle of malformed hashes never hides the start of an outage.
   private final RateLimitedLog malformedLog = new RateLimitedLog(Logger.getLogger(EtaService.class));
 
   EtaService(EtaRouter router, CongestionRepository congestion, EtaModels models, EtaEvents events,
-      PredictionJoin join, EtaMetrics metrics, EtaConfig config) {
+      PredictionJoin join, EtaMetrics metrics, DecisionMetrics serving, DecisionPool pool, EtaConfig config) {
+    this.serving = serving;
+    this.pool = pool;
     this.router = router;
     this.congestion = congestion;
     this.models = models;
@@ -59,23 +71,35 @@ public class EtaService {
     }
   }
 
-  /** The ETA of a validated request. */
+  /**
+   * The ETA of a validated request: routing and scoring on the decision pool, the Redis read between.
+   *
+   * @return a Uni that fails with {@link ServiceUnavailableException} only when not even the routing
+   *     baseline could be computed in time (the pool is saturated); every later failure degrades
+   */
   @WithSpan("EtaService.estimate")
-  public Uni<Eta> estimate(EtaRequest request) {
+  public Uni<Eta> estimate(EtaRequest request, Deadline deadline) {
     long started = System.nanoTime();
     Executor context = VertxContexts.current();
-    TripRoute trip = route(request);
-    long readStarted = System.nanoTime();
-    return congestion.findAll(trip.route().distinctCells())
-        .onTermination().invoke(() -> metrics.featuresRead(System.nanoTime() - readStarted))
-        // Lettuce completes on its own thread; scoring and the answer belong on the request's context.
+    return pool.compute(deadline, () -> route(request))
+        .onFailure(WorkRefusedException.class).transform(failure -> {
+          serving.refused("overload");
+          return new ServiceUnavailableException("no routing capacity within the deadline, retry", RETRY_AFTER);
+        })
+        .chain(trip -> {
+          long readStarted = System.nanoTime();
+          List<String> cells = trip.route().distinctCells();
+          return congestion.findAll(cells, deadline)
+              .onTermination().invoke(() -> serving.featuresRead(System.nanoTime() - readStarted))
+              .chain(hashes -> pool.compute(deadline, () -> predicted(request, trip,
+                  CongestionRepository.parse(cells, hashes))))
+              .onFailure().recoverWithItem(failure -> degraded(request, trip, failure));
+        })
         .emitOn(context)
-        .map(reading -> predicted(request, trip, reading))
-        .onFailure().recoverWithItem(failure -> degraded(request, trip, failure))
         .invoke(eta -> {
           events.publish(eta);
           join.remember(eta);
-          metrics.answered(System.nanoTime() - started, eta.degraded());
+          serving.answered(System.nanoTime() - started, eta.degraded());
         });
   }
 
@@ -98,7 +122,7 @@ public class EtaService {
         trip.mapFree());
     long started = System.nanoTime();
     EtaModels.Residuals residuals = models.predict(EtaScoring.toFloats(row));
-    metrics.inferred(System.nanoTime() - started);
+    serving.inferred(System.nanoTime() - started);
     double baseline = route.durationSeconds();
     EtaRange range = EtaRange.sorted(EtaScoring.seconds(baseline, residuals.point()),
         EtaScoring.seconds(baseline, residuals.p10()), EtaScoring.seconds(baseline, residuals.p90()));
@@ -106,8 +130,8 @@ public class EtaService {
   }
 
   private Eta degraded(EtaRequest request, TripRoute trip, Throwable failure) {
-    String reason = reasonOf(failure);
-    metrics.degraded(reason);
+    String reason = DecisionMetrics.reasonOf(failure);
+    serving.degraded(reason);
     degradedLog.degraded("ETA answered from the routing baseline", reason, failure);
     EtaRange range = EtaRange.degraded(trip.route().durationSeconds(), degradedRange.p10Factor(),
         degradedRange.p90Factor());
@@ -119,17 +143,5 @@ public class EtaService {
     return new Eta(UUID.randomUUID(), request, Cells.cellOf(request.origin().lat(), request.origin().lon()), range,
         trip.route().distanceMetres(), trip.route().durationSeconds(), trip.router(), modelVersion, degraded,
         Instant.now());
-  }
-
-  /** The metric's reason tag for a failure: features, model or internal. */
-  private static String reasonOf(Throwable failure) {
-    if (failure instanceof FeatureStoreException) {
-      return "features";
-    }
-    if (failure instanceof ModelUnavailableException || failure instanceof IllegalStateException
-        || failure instanceof IllegalArgumentException) {
-      return "model";
-    }
-    return "internal";
   }
 }

@@ -3,14 +3,15 @@ package org.ridemarket.eta.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ridemarket.eta.Eta;
 import org.ridemarket.eta.config.EtaConfig;
 import org.ridemarket.eta.repository.PendingPredictions;
 
 /**
- * Joins this instance's predictions with the actual durations of completed trips and keeps the
- * rolling accuracy, exposed as gauges ({@code eta_accuracy_mae_seconds},
+ * Joins predictions (kept in Redis, so any instance's) with the actual durations of the completed trips
+ * this instance consumes, and keeps the rolling accuracy, exposed as gauges ({@code eta_accuracy_mae_seconds},
  * {@code eta_accuracy_p10_p90_coverage}) and a counter of joined predictions.
  */
 @ApplicationScoped
@@ -33,8 +34,6 @@ public class PredictionJoin {
             rolling -> rolling.snapshot().coverage().orElse(Double.NaN))
         .description("Share of actual durations inside [p10, p90] over the last joined predictions; 0.8 when calibrated")
         .register(registry);
-    Gauge.builder("eta.accuracy.pending", pending, PendingPredictions::size)
-        .description("Predictions with a trip id waiting for the trip's completion").register(registry);
   }
 
   /** Keeps an answered ETA for the join, if it names its trip. */
@@ -43,25 +42,20 @@ public class PredictionJoin {
   }
 
   /**
-   * Joins a completed trip with its prediction, if this instance made one recently.
+   * Joins a completed trip with its prediction, if any instance made one recently.
    *
    * @return true when a prediction was joined; false for an unknown, expired or already joined trip
    */
-  public boolean completed(String tripId, double actualSeconds) {
-    return pending.take(tripId).map(prediction -> {
+  public Uni<Boolean> completed(String tripId, double actualSeconds) {
+    return pending.take(tripId).map(found -> found.map(prediction -> {
       accuracy.record(Math.abs(prediction.range().etaSeconds() - actualSeconds), prediction.range().covers(actualSeconds));
       joined.increment();
       return true;
-    }).orElse(false);
+    }).orElse(false));
   }
 
   /** The rolling figures now. */
   public RollingAccuracy.Snapshot accuracy() {
     return accuracy.snapshot();
-  }
-
-  /** Predictions waiting for their trip. */
-  public long pending() {
-    return pending.size();
   }
 }

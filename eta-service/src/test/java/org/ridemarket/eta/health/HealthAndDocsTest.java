@@ -21,9 +21,9 @@ class HealthAndDocsTest {
     given().when().get("/q/health/ready").then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'eta-models' }.data.point", equalTo("eta:test-1"))
-        .body("checks.find { it.name == 'eta-models' }.data.p10", equalTo("eta-p10:test-1"))
-        .body("checks.find { it.name == 'eta-models' }.data.p90", equalTo("eta-p90:test-1"))
+        .body("checks.find { it.name == 'models' }.data.eta", equalTo("eta:test-1"))
+        .body("checks.find { it.name == 'models' }.data['eta-p10']", equalTo("eta-p10:test-1"))
+        .body("checks.find { it.name == 'models' }.data['eta-p90']", equalTo("eta-p90:test-1"))
         .body("checks.find { it.name == 'eta-router' }.data.router", equalTo("graphhopper"));
   }
 

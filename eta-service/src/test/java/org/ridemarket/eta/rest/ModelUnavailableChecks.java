@@ -29,7 +29,7 @@ abstract class ModelUnavailableChecks {
   void assertNotReadyBecause(String reason) {
     given().when().get("/q/health/ready").then()
         .statusCode(503)
-        .body("checks.find { it.name == 'eta-models' }.status", equalTo("DOWN"))
-        .body("checks.find { it.name == 'eta-models' }.data.reason", containsString(reason));
+        .body("checks.find { it.name == 'models' }.status", equalTo("DOWN"))
+        .body("checks.find { it.name == 'models' }.data.reason", containsString(reason));
   }
 }

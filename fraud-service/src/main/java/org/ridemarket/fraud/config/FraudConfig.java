@@ -2,8 +2,6 @@ package org.ridemarket.fraud.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +21,8 @@ public interface FraudConfig {
   /** What is decided when the features or the model are unavailable. */
   Fallback fallback();
 
-  /** How the velocity features are read. */
-  Features features();
-
   /** Which fraud model is served. */
   Model model();
-
-  /** How decisions are written to PostgreSQL. */
-  Journal journal();
 
   /** API keys, sent as {@code X-Api-Key} or {@code Authorization: Bearer}. */
   interface Auth {
@@ -77,23 +69,8 @@ public interface FraudConfig {
     FraudDecision above();
   }
 
-  /** The Redis feature read. */
-  interface Features {
-
-    /** Redis URI of the feature store, for example redis://127.0.0.1:16379. */
-    String redisUrl();
-
-    /** Deadline of one decision's Redis read (three hashes, one round trip); past it the decision is degraded. */
-    @WithDefault("PT0.02S")
-    Duration redisTimeout();
-  }
-
-  /** The model artifact store. */
+  /** The fraud model in the artifact store ({@code serving.models.dir}). */
   interface Model {
-
-    /** Root of the artifact store ({@code <dir>/<name>/<name>-<version>.onnx}). */
-    @WithDefault("models/artifacts")
-    Path dir();
 
     /** The model's name in the store. */
     @WithDefault("fraud")
@@ -101,17 +78,5 @@ public interface FraudConfig {
 
     /** The version to serve; when absent, the most recently published version. */
     Optional<String> version();
-  }
-
-  /** Group commit of decisions (see docs/adr/0005). */
-  interface Journal {
-
-    /** Most decisions in one write (one pipelined round trip, one implicit transaction). */
-    @WithDefault("128")
-    int maxBatch();
-
-    /** Writes under way at once; more decisions wait and are batched. */
-    @WithDefault("4")
-    int maxInFlight();
   }
 }

@@ -1,95 +1,63 @@
 package org.ridemarket.fraud.inference;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jboss.logging.Logger;
+import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.fraud.config.FraudConfig;
+import org.ridemarket.service.onnx.ModelLease;
+import org.ridemarket.service.onnx.ModelSlot;
+import org.ridemarket.service.onnx.ModelUnavailableException;
+import org.ridemarket.service.onnx.ServedModels;
 import org.ridemarket.service.onnx.OnnxModel;
 
 /**
- * The fraud model in service and its thresholds, loaded at start-up. A missing or refused model does
- * not stop the service: decisions fall back to the rules and the degraded policy, and readiness
- * reports the reason.
+ * The fraud model in service (a slot of the serving core, hot-swappable) and the thresholds that go
+ * with each version: configured ones win, otherwise those training chose, from the model's signature.
  */
 @ApplicationScoped
 public class FraudModels {
 
-  private static final Logger LOG = Logger.getLogger(FraudModels.class);
-
-  /** What is in service: a model with its thresholds, or the reason there is none. */
-  private record Serving(OnnxModel model, Thresholds thresholds, String unavailableReason) {
-  }
-
+  private final ServedModels models;
   private final FraudConfig.Model config;
   private final FraudConfig.Policy policy;
-  // A reference, so that a newer version can later be swapped in without a restart.
-  private final AtomicReference<Serving> serving =
-      new AtomicReference<>(new Serving(null, null, "the fraud model is not loaded yet"));
+  private volatile ModelSlot slot;
 
-  FraudModels(FraudConfig config) {
+  FraudModels(ServedModels models, FraudConfig config) {
+    this.models = models;
     this.config = config.model();
     this.policy = config.policy();
   }
 
   void load(@Observes StartupEvent started) {
-    try {
-      OnnxModel model = FraudModelLoader.load(config.dir(), config.name(), config.version());
-      Thresholds thresholds;
-      try {
-        thresholds = thresholds(model.signature().metrics());
-      } catch (RuntimeException e) {
-        model.close();
-        throw new ModelUnavailableException("no usable thresholds for " + model.id() + ": " + e.getMessage(), e);
-      }
-      serving.set(new Serving(model, thresholds, null));
-      LOG.infof("serving fraud model %s from %s, review from %.6f, block from %.6f", model.id(),
-          config.dir().toAbsolutePath(), thresholds.review(), thresholds.block());
-    } catch (ModelUnavailableException e) {
-      serving.set(new Serving(null, null, e.getMessage()));
-      LOG.errorf("decisions will be rules-only and degraded: %s", e.getMessage());
-    }
+    slot = models.serve(config.name(), config.version(), VelocityFeatures.NAMES);
   }
 
-  void close(@Observes ShutdownEvent stopping) {
-    Serving last = serving.getAndSet(new Serving(null, null, "the service is stopping"));
-    if (last.model() != null) {
-      last.model().close();
-    }
-  }
-
-  /** The model in service, if any. */
-  public Optional<OnnxModel> current() {
-    return Optional.ofNullable(serving.get().model());
-  }
-
-  /** Why no model is in service; empty when one is. */
-  public Optional<String> unavailableReason() {
-    return Optional.ofNullable(serving.get().unavailableReason());
+  /** {@code name:version} of the model in service. */
+  public Optional<String> currentId() {
+    return slot == null ? Optional.empty() : slot.currentId();
   }
 
   /**
-   * Scores rows with the model in service, in one ONNX run.
+   * Scores rows with the model in service, in one ONNX run, on the calling (pool) thread.
    *
    * @throws ModelUnavailableException when no model is in service
+   * @throws IllegalArgumentException when the model's signature has no thresholds and none are configured
    */
   @WithSpan("FraudModels.predict")
   public Prediction predict(float[][] rows) {
-    Serving now = serving.get();
-    if (now.model() == null) {
-      throw new ModelUnavailableException(now.unavailableReason());
+    try (ModelLease lease = slot.lease().orElseThrow(() -> new ModelUnavailableException(
+        slot.unavailableReason().orElse("no fraud model")))) {
+      OnnxModel model = lease.model();
+      float[] values = rows.length == 1 ? new float[] {model.score(rows[0])} : model.score(rows);
+      return new Prediction(model.id(), thresholds(model.signature().metrics()), values);
     }
-    float[] values = rows.length == 1 ? new float[] {now.model().score(rows[0])} : now.model().score(rows);
-    return new Prediction(now.model().id(), now.thresholds(), values);
   }
 
-  // Configured thresholds win; otherwise the ones training chose on held-out data, in the signature.
   private Thresholds thresholds(Map<String, Double> metrics) {
     return new Thresholds(threshold(policy.reviewThreshold(), metrics, "threshold_review"),
         threshold(policy.blockThreshold(), metrics, "threshold_block"));

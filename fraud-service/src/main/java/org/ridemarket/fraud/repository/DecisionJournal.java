@@ -9,12 +9,24 @@ import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.ridemarket.fraud.PaymentDecision;
-import org.ridemarket.fraud.config.FraudConfig;
-import org.ridemarket.service.sql.GroupCommit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ridemarket.contracts.events.FraudDecided;
+import org.ridemarket.contracts.serde.AvroSerde;
+import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.fraud.mapping.DecisionMapper;
+import org.ridemarket.service.config.ServingConfig;
+import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.sql.OutboxRelay;
+import org.ridemarket.service.sql.PromiseJournal;
 
 /**
- * Writes decisions to PostgreSQL with group commit ({@link GroupCommit}, docs/adr/0005), before they are
- * returned, as pricing's QuoteJournal writes quotes. The insert is {@code ON CONFLICT (transaction_id) DO
+ * Writes each decision and its FraudDecided event (keyed by transaction id) to PostgreSQL in one
+ * statement before it is returned ({@link PromiseJournal}, docs/adr/0011), with group commit under load
+ * (docs/adr/0005); the outbox relay publishes the event to {@code fraud.decisions}. The insert is {@code ON CONFLICT (transaction_id) DO
  * NOTHING}: the first decision of a transaction id wins, and the caller learns whether its row is the
  * one recorded (docs/adr/0009). A decision's Uni completes only after the statement is committed.
  */
@@ -27,31 +39,46 @@ public class DecisionJournal {
       + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
       + " on conflict (transaction_id) do nothing";
 
-  private final GroupCommit<PaymentDecision> commits;
+  private final PromiseJournal<PaymentDecision> journal;
+  private final OutboxRelay relay;
 
   @Inject
-  DecisionJournal(Pool pool, FraudConfig config) {
-    this(pool, config.journal().maxBatch(), config.journal().maxInFlight());
+  DecisionJournal(Pool pool, DataSource dataSource, DecisionMapper mapper, ServingConfig config,
+      MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    this(pool, new OutboxRelay(dataSource, bootstrapServers, "fraud-outbox", config.outbox(), registry), mapper,
+        config.journal());
   }
 
-  DecisionJournal(Pool pool, int maxBatch, int maxInFlight) {
-    this.commits = new GroupCommit<>(pool, INSERT, DecisionJournal::tuple, maxBatch, maxInFlight, "fraud.journal");
+  /** A journal whose events the given relay publishes; for tests that set their own bounds. */
+  public DecisionJournal(Pool pool, OutboxRelay relay, DecisionMapper mapper, ServingConfig.Journal config) {
+    this.relay = relay;
+    AvroSerde<FraudDecided> serde = new AvroSerde<>(FraudDecided.class);
+    String topic = Topics.FRAUD_DECISIONS.name();
+    this.journal = new PromiseJournal<>(pool, INSERT, 20, DecisionJournal::tuple,
+        decision -> new PromiseJournal.Event(topic, decision.getTransactionId(),
+            serde.serialize(topic, mapper.toEvent(decision))),
+        config, relay, "serving.journal");
+  }
+
+  void stop(@Observes ShutdownEvent stopping) {
+    relay.close();
   }
 
   /**
-   * Records a new decision unless its transaction id is already recorded.
+   * Records a new decision and its event unless its transaction id is already recorded.
    *
    * @return a Uni of true when this decision's row was inserted, false when a row with its transaction
-   *     id already existed (nothing was written); it completes on the caller's Vert.x context
+   *     id already existed (nothing was written); it fails with {@link
+   *     org.ridemarket.service.sql.NotRecordedException} when nothing was committed within the deadline
    */
   @WithSpan("DecisionJournal.record")
-  public Uni<Boolean> record(PaymentDecision decision) {
-    return commits.record(decision);
+  public Uni<Boolean> record(PaymentDecision decision, Deadline deadline) {
+    return journal.record(decision, deadline);
   }
 
   /** Writes sent so far (a batch or a retried single decision each); for tests. */
   public int writes() {
-    return commits.writes();
+    return journal.writes();
   }
 
   static Tuple tuple(PaymentDecision decision) {

@@ -23,7 +23,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ridemarket.fraud.InvalidRequestException;
 import org.ridemarket.fraud.CardNumberRefusedException;
 import org.ridemarket.fraud.DecisionConflictException;
-import org.ridemarket.fraud.DecisionNotRecordedException;
 import org.ridemarket.fraud.LabelNotPublishedException;
 import org.ridemarket.fraud.ReviewConflictException;
 import org.ridemarket.fraud.ReviewNotFoundException;
@@ -92,14 +91,6 @@ public class RequestErrorMapper {
   @ServerExceptionMapper
   public Response reviewNotFound(ReviewNotFoundException e) {
     return Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(404, e.getMessage(), List.of()))
-        .build();
-  }
-
-  @ServerExceptionMapper
-  public Response notRecorded(DecisionNotRecordedException e) {
-    LOG.error(e.getMessage(), e);
-    return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-        .entity(new ErrorResponse(503, "the decision could not be recorded; nothing was decided, retry", List.of()))
         .build();
   }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ridemarket.fraud.mapping.DecisionMapper;
 import org.ridemarket.fraud.mapping.PaymentMapper;
 import org.ridemarket.fraud.service.FraudService;
+import org.ridemarket.service.deadline.Deadlines;
 
 /** Fraud scoring for the payment gateway, before it authorises a charge. */
 @Path("/payments/score")
@@ -37,7 +38,10 @@ public class ScoreResource {
   private final PaymentMapper payments;
   private final DecisionMapper mapper;
 
-  ScoreResource(FraudService fraud, PaymentMapper payments, DecisionMapper mapper) {
+  private final Deadlines deadlines;
+
+  ScoreResource(FraudService fraud, PaymentMapper payments, DecisionMapper mapper, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.fraud = fraud;
     this.payments = payments;
     this.mapper = mapper;
@@ -60,6 +64,6 @@ public class ScoreResource {
   @APIResponse(responseCode = "503", description = "The decision could not be recorded; nothing was decided",
       content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
   public Uni<ScoreResponse> score(@NotNull(message = "a JSON body is required") @Valid ScoreRequest body) {
-    return fraud.score(payments.toPayment(body, Instant.now())).map(mapper::toResponse);
+    return fraud.score(payments.toPayment(body, Instant.now()), deadlines.start("score")).map(mapper::toResponse);
   }
 }

@@ -4,6 +4,7 @@ import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.features.VelocityScoring;
 import org.ridemarket.fraud.DecisionConflictException;
-import org.ridemarket.fraud.DecisionNotRecordedException;
 import org.ridemarket.fraud.Payment;
 import org.ridemarket.fraud.PaymentDecision;
 import org.ridemarket.fraud.Reason;
@@ -23,10 +23,16 @@ import org.ridemarket.fraud.mapping.DecisionMapper;
 import org.ridemarket.fraud.mapping.PaymentMapper;
 import org.ridemarket.fraud.repository.DecisionJournal;
 import org.ridemarket.fraud.repository.DecisionRepository;
-import org.ridemarket.fraud.repository.FeatureStoreException;
 import org.ridemarket.fraud.repository.Velocity;
 import org.ridemarket.fraud.repository.VelocityRepository;
+import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.metrics.DecisionMetrics;
+import org.ridemarket.service.pool.DecisionPool;
+import org.ridemarket.service.pool.WorkRefusedException;
+import org.ridemarket.service.redis.FeatureStoreException;
+import org.ridemarket.service.rest.ServiceUnavailableException;
+import org.ridemarket.service.sql.NotRecordedException;
 import org.ridemarket.service.vertx.VertxContexts;
 
 /**
@@ -42,30 +48,34 @@ public class FraudService {
   private record Outcome(PaymentDecision decision, boolean isNew) {
   }
 
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
   private final VelocityRepository velocity;
   private final FraudModels models;
   private final FraudPolicy policy;
   private final DecisionJournal journal;
   private final DecisionRepository decisions;
-  private final DecisionEvents events;
   private final DecisionMapper mapper;
   private final PaymentMapper payments;
   private final FraudMetrics metrics;
+  private final DecisionMetrics serving;
+  private final DecisionPool pool;
   private final int topFeatures;
   private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(FraudService.class));
 
   FraudService(VelocityRepository velocity, FraudModels models, FraudPolicy policy, DecisionJournal journal,
-      DecisionRepository decisions, DecisionEvents events, DecisionMapper mapper, PaymentMapper payments,
-      FraudMetrics metrics, FraudConfig config) {
+      DecisionRepository decisions, DecisionMapper mapper, PaymentMapper payments, FraudMetrics metrics,
+      DecisionMetrics serving, DecisionPool pool, FraudConfig config) {
     this.velocity = velocity;
     this.models = models;
     this.policy = policy;
     this.journal = journal;
     this.decisions = decisions;
-    this.events = events;
     this.mapper = mapper;
     this.payments = payments;
     this.metrics = metrics;
+    this.serving = serving;
+    this.pool = pool;
     this.topFeatures = config.policy().topFeatures();
   }
 
@@ -77,26 +87,31 @@ public class FraudService {
    *     it; Redis and model failures only make the decision degraded
    */
   @WithSpan("FraudService.score")
-  public Uni<PaymentDecision> score(Payment payment) {
+  public Uni<PaymentDecision> score(Payment payment, Deadline deadline) {
     long started = System.nanoTime();
     Executor context = VertxContexts.current();
-    return velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId())
-        .onTermination().invoke(() -> metrics.featuresRead(System.nanoTime() - started))
-        // Lettuce completes on its own thread; inference and persistence run on the request's Vert.x context.
-        .emitOn(context)
-        .map(read -> decide(payment, read))
-        .onFailure(FeatureStoreException.class).recoverWithItem(failure -> withoutFeatures(payment, failure))
-        .chain(decision -> journal.record(decision)
-            .onFailure().transform(DecisionNotRecordedException::new)
+    return velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId(), deadline)
+        .onTermination().invoke(() -> serving.featuresRead(System.nanoTime() - started))
+        // Parsing, the rules and the ONNX runs are CPU work: the decision pool, never the event loop.
+        .chain(hashes -> pool.compute(deadline, () -> decide(payment, VelocityRepository.parse(
+            payment.cardFingerprint(), payment.userId(), payment.deviceId(), hashes))))
+        .onFailure(failure -> failure instanceof FeatureStoreException || failure instanceof WorkRefusedException)
+        .recoverWithItem(failure -> withoutFeatures(payment, failure))
+        .chain(decision -> journal.record(decision, deadline)
+            .onFailure(NotRecordedException.class).transform(failure -> {
+              serving.refused("unrecorded");
+              return new ServiceUnavailableException("the decision could not be recorded in time; nothing was "
+                  + "decided, retry with the same transaction id", RETRY_AFTER);
+            })
             .chain(inserted -> inserted ? Uni.createFrom().item(new Outcome(decision, true)) : recorded(payment)))
+        .emitOn(context)
         .invoke(outcome -> {
           if (outcome.isNew()) {
-            events.publish(outcome.decision());
             metrics.decided(outcome.decision().getDecision(), outcome.decision().isDegraded());
           } else {
             metrics.replayed();
           }
-          metrics.answered(System.nanoTime() - started, outcome.decision().isDegraded());
+          serving.answered(System.nanoTime() - started, outcome.decision().isDegraded());
         })
         .map(Outcome::decision);
   }
@@ -126,15 +141,16 @@ public class FraudService {
     try {
       long started = System.nanoTime();
       prediction = models.predict(new float[][] {row});
-      metrics.inferred(System.nanoTime() - started);
+      serving.inferred(System.nanoTime() - started);
       if (Float.isNaN(prediction.values()[0])) {
         throw new IllegalStateException(prediction.modelId() + " returned NaN");
       }
     } catch (RuntimeException e) {
       // No model, a refused model or a failed run: the rules still apply, with the degraded amount limit.
+      serving.degraded("model");
       degradedLog.degraded("fraud decisions degraded", Reason.MODEL_UNAVAILABLE, e);
       Verdict verdict = policy.withoutModel(row, payment.amountMinor(), String.valueOf(e.getMessage()));
-      return newDecision(payment, verdict, null, row, models.current().map(model -> model.id()).orElse(null));
+      return newDecision(payment, verdict, null, row, models.currentId().orElse(null));
     }
     double score = prediction.values()[0];
     Verdict verdict = policy.decide(score, prediction.thresholds(), row);
@@ -147,9 +163,10 @@ public class FraudService {
   }
 
   private PaymentDecision withoutFeatures(Payment payment, Throwable failure) {
+    serving.degraded(DecisionMetrics.reasonOf(failure));
     degradedLog.degraded("fraud decisions degraded", Reason.FEATURES_UNAVAILABLE, failure);
     Verdict verdict = policy.withoutFeatures(payment.amountMinor(), failure.getMessage());
-    return newDecision(payment, verdict, null, null, models.current().map(model -> model.id()).orElse(null));
+    return newDecision(payment, verdict, null, null, models.currentId().orElse(null));
   }
 
   private PaymentDecision newDecision(Payment payment, Verdict verdict, Double score, float[] row, String modelId) {

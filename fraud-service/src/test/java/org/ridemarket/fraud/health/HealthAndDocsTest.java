@@ -20,7 +20,7 @@ class HealthAndDocsTest {
     given().when().get("/q/health/ready").then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'fraud-model' }.data.model", equalTo("fraud:1"))
+        .body("checks.find { it.name == 'models' }.data.fraud", equalTo("fraud:1"))
         .body("checks.name", hasItem(containsString("PostgreSQL")));
   }
 

@@ -7,6 +7,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.ridemarket.fraud.mapping.DecisionMapper;
+import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.sql.OutboxRelay;
+import org.ridemarket.service.sql.PromiseJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,10 +33,24 @@ class DecisionJournalTest {
   @Inject
   Pool pool;
 
+  @Inject
+  DataSource dataSource;
+
+  @Inject
+  DecisionMapper mapper;
+
+  private static final Deadline NONE = Deadline.after(Duration.ofMinutes(5));
+
+  private DecisionJournal journal(int maxBatch, int maxInFlight) {
+    // The service's own relay publishes the events of the rows these journals write.
+    return new DecisionJournal(pool, OutboxRelay.idle(dataSource), mapper,
+        new PromiseJournal.Bounds(maxBatch, maxInFlight, 10_000));
+  }
+
   @Test
   void shouldBatchDecisionsThatArriveWhileAWriteIsUnderWayAndCommitEveryOne() throws Exception {
     // given one write slot, so that decisions recorded while the first is written must wait and batch
-    DecisionJournal journal = new DecisionJournal(pool, 64, 1);
+    DecisionJournal journal = journal(64, 1);
     List<String> ids = new ArrayList<>();
     List<CompletableFuture<Boolean>> written = new ArrayList<>();
 
@@ -39,7 +58,7 @@ class DecisionJournalTest {
     for (int i = 0; i < 200; i++) {
       String id = "journal-" + UUID.randomUUID();
       ids.add(id);
-      written.add(journal.record(decision(id, 1000)).subscribeAsCompletionStage());
+      written.add(journal.record(decision(id, 1000), NONE).subscribeAsCompletionStage());
     }
     CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
@@ -51,18 +70,18 @@ class DecisionJournalTest {
 
   @Test
   void shouldKeepTheFirstDecisionOfATransactionIdAndSaySo() throws Exception {
-    DecisionJournal journal = new DecisionJournal(pool, 64, 1);
+    DecisionJournal journal = journal(64, 1);
     String id = "journal-" + UUID.randomUUID();
-    assertThat(journal.record(decision(id, 1000)).await().atMost(Duration.ofSeconds(10))).isTrue();
+    assertThat(journal.record(decision(id, 1000), NONE).await().atMost(Duration.ofSeconds(10))).isTrue();
 
     // a second decision with the same id, inside a batch with two new ones
-    CompletableFuture<Boolean> blocker = journal.record(decision("journal-" + UUID.randomUUID(), 1))
+    CompletableFuture<Boolean> blocker = journal.record(decision("journal-" + UUID.randomUUID(), 1), NONE)
         .subscribeAsCompletionStage();
     String good1 = "journal-" + UUID.randomUUID();
     String good2 = "journal-" + UUID.randomUUID();
-    CompletableFuture<Boolean> a = journal.record(decision(good1, 1)).subscribeAsCompletionStage();
-    CompletableFuture<Boolean> again = journal.record(decision(id, 99_000)).subscribeAsCompletionStage();
-    CompletableFuture<Boolean> b = journal.record(decision(good2, 1)).subscribeAsCompletionStage();
+    CompletableFuture<Boolean> a = journal.record(decision(good1, 1), NONE).subscribeAsCompletionStage();
+    CompletableFuture<Boolean> again = journal.record(decision(id, 99_000), NONE).subscribeAsCompletionStage();
+    CompletableFuture<Boolean> b = journal.record(decision(good2, 1), NONE).subscribeAsCompletionStage();
     blocker.get(10, TimeUnit.SECONDS);
 
     assertThat(a.get(10, TimeUnit.SECONDS)).isTrue();

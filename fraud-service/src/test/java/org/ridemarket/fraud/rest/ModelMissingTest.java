@@ -61,7 +61,7 @@ class ModelMissingTest {
   void shouldBeUnreadyNamingTheMissingModel() {
     given().when().get("/q/health/ready").then()
         .statusCode(503)
-        .body("checks.find { it.name == 'fraud-model' }.status", equalTo("DOWN"))
-        .body("checks.find { it.name == 'fraud-model' }.data.reason", containsString("absent"));
+        .body("checks.find { it.name == 'models' }.status", equalTo("DOWN"))
+        .body("checks.find { it.name == 'models' }.data.reason", containsString("absent"));
   }
 }

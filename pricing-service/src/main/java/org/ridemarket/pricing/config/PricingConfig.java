@@ -2,7 +2,6 @@ package org.ridemarket.pricing.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,24 +35,6 @@ public interface PricingConfig {
 
   /** The surge map endpoint's limits. */
   SurgeMap surgeMap();
-
-  /** How quotes are written to PostgreSQL. */
-  Journal journal();
-
-  /**
-   * Group commit of quotes: a quote is written at once when a connection is free, and quotes that
-   * arrive while {@link #maxInFlight()} writes are under way go together in the next write.
-   */
-  interface Journal {
-
-    /** Most quotes in one write (one pipelined round trip, one implicit transaction). */
-    @WithDefault("128")
-    int maxBatch();
-
-    /** Writes under way at once; more quotes wait and are batched. */
-    @WithDefault("4")
-    int maxInFlight();
-  }
 
   /** One product's rate card, in minor units of {@link #currency()}. */
   interface Tariff {
@@ -99,7 +80,7 @@ public interface PricingConfig {
     @WithDefault("0.15")
     double deadBand();
 
-    /** How long a cell's last published multiplier is remembered (smoothing and degraded answers). */
+    /** How long a cell's published multiplier is kept in Redis (smoothing) and in memory (degraded answers). */
     @WithDefault("PT30M")
     Duration memory();
 
@@ -123,27 +104,16 @@ public interface PricingConfig {
     double cap();
   }
 
-  /** The Redis feature read. */
+  /** How cells' features are judged (the store itself is the serving core's, {@code serving.features}). */
   interface Features {
-
-    /** Redis URI of the feature store, for example redis://127.0.0.1:16379. */
-    String redisUrl();
-
-    /** Deadline of the Redis read of one quote; past it the quote is answered degraded. */
-    @WithDefault("PT0.03S")
-    Duration redisTimeout();
 
     /** A cell's hash not written for this long (wall clock of the write) counts as a calm cell. */
     @WithDefault("PT10M")
     Duration maxAge();
   }
 
-  /** The model artifact store. */
+  /** The surge model in the artifact store ({@code serving.models.dir}). */
   interface Model {
-
-    /** Root of the artifact store ({@code <dir>/<name>/<name>-<version>.onnx}). */
-    @WithDefault("models/artifacts")
-    Path dir();
 
     /** The model's name in the store. */
     @WithDefault("surge")

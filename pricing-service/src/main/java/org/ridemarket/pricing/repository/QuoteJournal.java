@@ -1,23 +1,32 @@
 package org.ridemarket.pricing.repository;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ridemarket.contracts.events.PriceQuoted;
+import org.ridemarket.contracts.serde.AvroSerde;
+import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.pricing.Quote;
-import org.ridemarket.pricing.config.PricingConfig;
-import org.ridemarket.service.sql.GroupCommit;
+import org.ridemarket.pricing.mapping.QuoteMapper;
+import org.ridemarket.service.config.ServingConfig;
+import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.sql.OutboxRelay;
+import org.ridemarket.service.sql.PromiseJournal;
 
 /**
- * Writes quotes to PostgreSQL with group commit ({@link GroupCommit}, docs/adr/0005), before they are
- * returned: where one Hibernate transaction per quote took three round trips and a session each, a
- * quote is one statement, alone under light load, in a pipelined batch under heavy load. A quote's Uni
- * completes only after its row is committed; it is never returned unrecorded, and a failed batch is
- * retried quote by quote, so one bad row fails only its own quote.
+ * Writes each quote and its {@link PriceQuoted} event to PostgreSQL in one statement before the quote
+ * is returned ({@link PromiseJournal}, docs/adr/0011), with group commit under load (docs/adr/0005);
+ * the outbox relay publishes the event to {@code pricing.quotes}, keyed by the pickup cell.
  */
 @ApplicationScoped
 public class QuoteJournal {
@@ -28,26 +37,44 @@ public class QuoteJournal {
       + " total_fare_minor, currency, created_at, expires_at)"
       + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
 
-  private final GroupCommit<Quote> commits;
+  private final PromiseJournal<Quote> journal;
+  private final OutboxRelay relay;
 
   @Inject
-  QuoteJournal(Pool pool, PricingConfig config) {
-    this(pool, config.journal().maxBatch(), config.journal().maxInFlight());
+  QuoteJournal(Pool pool, DataSource dataSource, QuoteMapper mapper, ServingConfig config, MeterRegistry registry,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    this(pool, new OutboxRelay(dataSource, bootstrapServers, "pricing-outbox", config.outbox(), registry), mapper,
+        config.journal());
   }
 
-  QuoteJournal(Pool pool, int maxBatch, int maxInFlight) {
-    this.commits = new GroupCommit<>(pool, INSERT, QuoteJournal::tuple, maxBatch, maxInFlight, "pricing.journal");
+  /** A journal whose events the given relay publishes; for tests that set their own bounds. */
+  public QuoteJournal(Pool pool, OutboxRelay relay, QuoteMapper mapper, ServingConfig.Journal config) {
+    this.relay = relay;
+    AvroSerde<PriceQuoted> serde = new AvroSerde<>(PriceQuoted.class);
+    String topic = Topics.PRICE_QUOTES.name();
+    this.journal = new PromiseJournal<>(pool, INSERT, 22, QuoteJournal::tuple,
+        quote -> new PromiseJournal.Event(topic, quote.getPickupCell(), serde.serialize(topic, mapper.toEvent(quote))),
+        config, relay, "serving.journal");
   }
 
-  /** Records a new quote; the Uni completes, on the caller's Vert.x context, once the row is committed. */
+  void stop(@Observes ShutdownEvent stopping) {
+    relay.close();
+  }
+
+  /**
+   * Records a new quote and its event; the Uni completes once both are committed.
+   *
+   * @return a Uni that fails with {@link org.ridemarket.service.sql.NotRecordedException} when they were not
+   *     committed within the deadline (the quote must then not be given)
+   */
   @WithSpan("QuoteJournal.record")
-  public Uni<Void> record(Quote quote) {
-    return commits.record(quote).replaceWithVoid();
+  public Uni<Void> record(Quote quote, Deadline deadline) {
+    return journal.record(quote, deadline).replaceWithVoid();
   }
 
   /** Writes sent so far (a batch or a retried single quote each); for tests and metrics. */
   public int writes() {
-    return commits.writes();
+    return journal.writes();
   }
 
   static Tuple tuple(Quote quote) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ridemarket.pricing.InvalidRequestException;
 import org.ridemarket.pricing.mapping.QuoteMapper;
 import org.ridemarket.pricing.service.QuoteService;
+import org.ridemarket.service.deadline.Deadlines;
 
 /** Upfront quotes: give one, and read one back while it is honoured. */
 @Path("/quotes")
@@ -33,10 +34,12 @@ public class QuoteResource {
 
   private final QuoteService quotes;
   private final QuoteMapper mapper;
+  private final Deadlines deadlines;
 
-  QuoteResource(QuoteService quotes, QuoteMapper mapper) {
+  QuoteResource(QuoteService quotes, QuoteMapper mapper, Deadlines deadlines) {
     this.quotes = quotes;
     this.mapper = mapper;
+    this.deadlines = deadlines;
   }
 
   /** Gives and records a quote. */
@@ -46,10 +49,11 @@ public class QuoteResource {
   @APIResponse(responseCode = "201", description = "The quote", content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
   @APIResponse(responseCode = "400", description = "Invalid request; errors name the fields",
       content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-  @APIResponse(responseCode = "503", description = "The quote could not be recorded; nothing was promised",
+  @APIResponse(responseCode = "503", description = "The quote could not be recorded within the deadline; nothing "
+      + "was promised; retry after the Retry-After header's seconds",
       content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
   public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid QuoteRequest body) {
-    return quotes.quote(mapper.toTripRequest(body))
+    return quotes.quote(mapper.toTripRequest(body), deadlines.start("quote"))
         .map(quote -> Response.created(URI.create("/quotes/" + quote.getId()))
             .entity(mapper.toResponse(quote, Instant.now())).build());
   }

@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ridemarket.pricing.InvalidRequestException;
-import org.ridemarket.pricing.QuoteNotRecordedException;
 import org.ridemarket.pricing.rest.ErrorResponse.FieldError;
 
 /**
@@ -64,14 +63,6 @@ public class RequestErrorMapper {
   @ServerExceptionMapper
   public Response invalid(InvalidRequestException e) {
     return badRequest("invalid request", List.of(new FieldError(e.field(), e.getMessage())));
-  }
-
-  @ServerExceptionMapper
-  public Response notRecorded(QuoteNotRecordedException e) {
-    LOG.error(e.getMessage(), e);
-    return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-        .entity(new ErrorResponse(503, "the quote could not be recorded; no price was promised, retry", List.of()))
-        .build();
   }
 
   private static Response badRequest(String title, List<FieldError> errors) {

@@ -22,6 +22,7 @@ import org.ridemarket.pricing.BoundingBox;
 import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.config.PricingConfig;
 import org.ridemarket.pricing.service.SurgeService;
+import org.ridemarket.service.deadline.Deadlines;
 
 /** The surge map: current multipliers of the cells in a bounding box, for maps and operations. */
 @Path("/surge")
@@ -31,9 +32,11 @@ public class SurgeResource {
 
   private final SurgeService surge;
   private final int maxCells;
+  private final Deadlines deadlines;
 
-  SurgeResource(SurgeService surge, PricingConfig config) {
+  SurgeResource(SurgeService surge, PricingConfig config, Deadlines deadlines) {
     this.surge = surge;
+    this.deadlines = deadlines;
     this.maxCells = config.surgeMap().maxCells();
   }
 
@@ -51,7 +54,7 @@ public class SurgeResource {
       @QueryParam("maxLat") @NotNull @DecimalMin("-90.0") @DecimalMax("90.0") Double maxLat,
       @QueryParam("maxLon") @NotNull @DecimalMin("-180.0") @DecimalMax("180.0") Double maxLon) {
     List<String> cells = new BoundingBox(minLat, minLon, maxLat, maxLon).cells(maxCells);
-    return surge.forCells(cells).map(decisions -> toResponse(cells, decisions));
+    return surge.forCells(cells, deadlines.start("surge-map")).map(decisions -> toResponse(cells, decisions));
   }
 
   private static SurgeMapResponse toResponse(List<String> cells, Map<String, SurgeDecision> decisions) {

@@ -7,39 +7,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.pricing.Fare;
 import org.ridemarket.pricing.Quote;
-import org.ridemarket.pricing.QuoteNotRecordedException;
 import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.Trip;
 import org.ridemarket.pricing.TripRequest;
 import org.ridemarket.pricing.config.PricingConfig;
 import org.ridemarket.pricing.repository.QuoteJournal;
 import org.ridemarket.pricing.repository.QuoteRepository;
+import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.metrics.DecisionMetrics;
+import org.ridemarket.service.rest.ServiceUnavailableException;
+import org.ridemarket.service.sql.NotRecordedException;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
- * Gives upfront quotes: surge for the pickup cell, fare, then the quote is recorded in PostgreSQL
- * before it is returned, and its event is sent to Kafka without waiting.
+ * Gives upfront quotes: surge for the pickup cell, fare, then the quote and its event are recorded in
+ * one PostgreSQL statement (the outbox relays the event) before the quote is returned, all within the
+ * request's deadline. A quote that cannot be recorded in time is not given: 503 with Retry-After.
  */
 @ApplicationScoped
 public class QuoteService {
+
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
   private final SurgeService surge;
   private final FareCalculator fares;
   private final QuoteRepository quotes;
   private final QuoteJournal journal;
-  private final QuoteEvents events;
-  private final PricingMetrics metrics;
+  private final DecisionMetrics metrics;
   private final Duration ttl;
 
   QuoteService(SurgeService surge, FareCalculator fares, QuoteRepository quotes, QuoteJournal journal,
-      QuoteEvents events, PricingMetrics metrics, PricingConfig config) {
+      DecisionMetrics metrics, PricingConfig config) {
     this.surge = surge;
     this.fares = fares;
     this.quotes = quotes;
     this.journal = journal;
-    this.events = events;
     this.metrics = metrics;
     this.ttl = config.quoteTtl();
   }
@@ -47,19 +53,25 @@ public class QuoteService {
   /**
    * A new, recorded quote.
    *
-   * @return a Uni that fails with {@link org.ridemarket.pricing.InvalidRequestException} for a trip
-   *     that cannot be quoted and with {@link QuoteNotRecordedException} when PostgreSQL cannot
-   *     record it; Redis and model failures only make the quote degraded
+   * @return a Uni that fails with {@link org.ridemarket.pricing.InvalidRequestException} for a trip that
+   *     cannot be quoted and with {@link ServiceUnavailableException} when PostgreSQL cannot record it
+   *     within the deadline; Redis, model and pool failures only make the quote degraded
    */
   @WithSpan("QuoteService.quote")
-  public Uni<Quote> quote(TripRequest request) {
+  public Uni<Quote> quote(TripRequest request, Deadline deadline) {
     long started = System.nanoTime();
+    Executor context = VertxContexts.current();
     String cell = Cells.cellOf(request.pickup().lat(), request.pickup().lon());
-    return Uni.createFrom().item(() -> fares.route(request.pickup(), request.dropoff()))
-        .chain(trip -> surge.forCell(cell).map(decision -> newQuote(request, cell, trip, decision)))
-        .call(quote -> journal.record(quote).onFailure().transform(QuoteNotRecordedException::new))
-        .invoke(events::publish)
-        .invoke(quote -> metrics.quoteAnswered(System.nanoTime() - started, quote.getSurge().degraded()));
+    Trip trip = fares.route(request.pickup(), request.dropoff());
+    return surge.forCell(cell, deadline)
+        .map(decision -> newQuote(request, cell, trip, decision))
+        .call(quote -> journal.record(quote, deadline).onFailure(NotRecordedException.class).transform(failure -> {
+          metrics.refused("unrecorded");
+          return new ServiceUnavailableException("the quote could not be recorded in time; nothing was promised, retry",
+              RETRY_AFTER);
+        }))
+        .emitOn(context)
+        .invoke(quote -> metrics.answered(System.nanoTime() - started, quote.getSurge().degraded()));
   }
 
   /** The quote with this id, or null. */

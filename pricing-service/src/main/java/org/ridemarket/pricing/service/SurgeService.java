@@ -1,116 +1,128 @@
 package org.ridemarket.pricing.service;
 
-import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
+import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.pricing.CellFeatures;
 import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.SurgeSource;
 import org.ridemarket.pricing.config.PricingConfig;
-import org.ridemarket.pricing.inference.ModelUnavailableException;
-import org.ridemarket.pricing.inference.SurgeModels;
-import org.ridemarket.pricing.repository.FeatureStoreException;
+import org.ridemarket.pricing.repository.CellSurgeState;
 import org.ridemarket.pricing.repository.SupplyDemandRepository;
+import org.ridemarket.pricing.repository.SupplyDemandRepository.CellReadings;
+import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.logging.RateLimitedLog;
-import org.ridemarket.service.onnx.OnnxModel;
-import org.ridemarket.service.vertx.VertxContexts;
+import org.ridemarket.service.metrics.DecisionMetrics;
+import org.ridemarket.service.onnx.ModelLease;
+import org.ridemarket.service.onnx.ModelSlot;
+import org.ridemarket.service.onnx.ModelUnavailableException;
+import org.ridemarket.service.onnx.ServedModels;
+import org.ridemarket.service.pool.DecisionPool;
+import org.ridemarket.service.redis.FeatureStoreException;
 
 /**
- * Decides a cell's surge multiplier: one Redis read, one ONNX run, then the policy. Never fails:
- * when Redis or the model does, the cell gets its last published multiplier (or 1.0), flagged as a
- * fallback.
+ * Decides cells' surge multipliers: one pipelined Redis read (features and surge state), then, on the
+ * decision pool, one batched ONNX run and the policy. Never fails: when Redis, the model or the pool
+ * does, a cell gets its last known multiplier (or 1.0), flagged as a fallback.
  */
 @ApplicationScoped
 public class SurgeService {
 
   private final SupplyDemandRepository features;
-  private final SurgeModels models;
-  private final CellSurgeMemory memory;
-  private final PricingMetrics metrics;
+  private final ServedModels models;
+  private final DecisionPool pool;
+  private final CellSurgeState state;
+  private final DecisionMetrics metrics;
+  private final PricingConfig.Model modelConfig;
   private final Duration maxAge;
   private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(SurgeService.class));
+  private volatile ModelSlot model;
 
-  SurgeService(SupplyDemandRepository features, SurgeModels models, CellSurgeMemory memory, PricingMetrics metrics,
-      PricingConfig config) {
+  SurgeService(SupplyDemandRepository features, ServedModels models, DecisionPool pool, CellSurgeState state,
+      DecisionMetrics metrics, PricingConfig config) {
     this.features = features;
     this.models = models;
-    this.memory = memory;
+    this.pool = pool;
+    this.state = state;
     this.metrics = metrics;
+    this.modelConfig = config.model();
     this.maxAge = config.features().maxAge();
   }
 
+  void start(@Observes StartupEvent started) {
+    model = models.serve(modelConfig.name(), modelConfig.version(), SupplyDemandFeatures.NAMES);
+  }
+
   /** The multiplier of one cell, for a quote. */
-  @WithSpan("SurgeService.forCell")
-  public Uni<SurgeDecision> forCell(@SpanAttribute("cell") String cell) {
-    Executor context = VertxContexts.current();
-    long started = System.nanoTime();
-    return features.find(cell)
-        .onTermination().invoke(() -> metrics.featuresRead(System.nanoTime() - started))
-        // Lettuce completes on its own thread; persistence afterwards needs the request's Vert.x context.
-        .emitOn(context)
-        .map(reading -> decide(List.of(cell), Map.of(cell, reading)).get(cell))
-        .onFailure().recoverWithItem(failure -> fallback(List.of(cell), failure).get(cell));
+  public Uni<SurgeDecision> forCell(String cell, Deadline deadline) {
+    return forCells(List.of(cell), deadline).map(decisions -> decisions.get(cell));
   }
 
   /** The multipliers of several cells (the surge map), from one pipelined read and one batched run. */
   @WithSpan("SurgeService.forCells")
-  public Uni<Map<String, SurgeDecision>> forCells(List<String> cells) {
-    Executor context = VertxContexts.current();
+  public Uni<Map<String, SurgeDecision>> forCells(List<String> cells, Deadline deadline) {
     long started = System.nanoTime();
-    return features.findAll(cells)
+    return features.findAll(cells, deadline)
         .onTermination().invoke(() -> metrics.featuresRead(System.nanoTime() - started))
-        .emitOn(context)
-        .map(readings -> decide(cells, readings))
+        .chain(readings -> pool.compute(deadline, () -> decide(readings)))
         .onFailure().recoverWithItem(failure -> fallback(cells, failure));
   }
 
-  private Map<String, SurgeDecision> decide(List<String> cells, Map<String, Optional<CellFeatures>> readings) {
+  // On the decision pool: parsing, one ONNX run for the active cells, the policy.
+  private Map<String, SurgeDecision> decide(CellReadings readings) {
     Instant now = Instant.now();
-    String modelId = models.current().map(OnnxModel::id).orElse(null);
+    List<String> cells = readings.cells();
     Map<String, SurgeDecision> decisions = new LinkedHashMap<>();
-    List<String> active = new ArrayList<>();
+    List<Integer> active = new ArrayList<>();
     List<float[]> rows = new ArrayList<>();
-    for (String cell : cells) {
-      Optional<CellFeatures> reading = readings.getOrDefault(cell, Optional.empty());
-      if (reading.isPresent() && reading.get().freshAt(now, maxAge)) {
-        active.add(cell);
-        rows.add(reading.get().snapshot().toFloats());
+    for (int i = 0; i < cells.size(); i++) {
+      Map<String, String> hash = readings.features(i);
+      CellFeatures reading = hash.isEmpty() ? null : parse(cells.get(i), hash);
+      if (reading != null && reading.freshAt(now, maxAge)) {
+        active.add(i);
+        rows.add(reading.snapshot().toFloats());
       } else {
         // No hash, or none written lately: a cell without recent activity has no surge.
-        decisions.put(cell, new SurgeDecision(memory.calm(cell), SurgeSource.CALM_CELL, modelId));
+        decisions.put(cells.get(i), new SurgeDecision(state.calm(cells.get(i), readings.state(i)), SurgeSource.CALM_CELL,
+            model.currentId().orElse(null)));
       }
     }
     if (!active.isEmpty()) {
-      long started = System.nanoTime();
-      SurgeModels.Prediction prediction = models.predict(rows.toArray(float[][]::new));
-      metrics.inferred(System.nanoTime() - started);
-      for (int i = 0; i < active.size(); i++) {
-        double multiplier = memory.publish(active.get(i), prediction.values()[i]);
-        decisions.put(active.get(i), new SurgeDecision(multiplier, SurgeSource.MODEL, prediction.modelId()));
+      try (ModelLease lease = model.lease().orElseThrow(() -> new ModelUnavailableException(
+          model.unavailableReason().orElse("no surge model")))) {
+        long started = System.nanoTime();
+        float[] values = rows.size() == 1 ? new float[] {lease.model().score(rows.get(0))}
+            : lease.model().score(rows.toArray(float[][]::new));
+        metrics.inferred(System.nanoTime() - started);
+        for (int j = 0; j < active.size(); j++) {
+          int i = active.get(j);
+          double multiplier = state.publish(cells.get(i), values[j], readings.state(i));
+          decisions.put(cells.get(i), new SurgeDecision(multiplier, SurgeSource.MODEL, lease.model().id()));
+        }
       }
     }
     return decisions;
   }
 
   private Map<String, SurgeDecision> fallback(List<String> cells, Throwable failure) {
-    String reason = reasonOf(failure);
+    String reason = DecisionMetrics.reasonOf(failure);
     metrics.degraded(reason);
     degradedLog.degraded("surge answered from fallback", reason, failure);
-    String modelId = models.current().map(OnnxModel::id).orElse(null);
+    String modelId = model == null ? null : model.currentId().orElse(null);
     Map<String, SurgeDecision> decisions = new LinkedHashMap<>();
     for (String cell : cells) {
-      OptionalDouble last = memory.lastKnown(cell);
+      OptionalDouble last = state.lastKnown(cell);
       decisions.put(cell, last.isPresent()
           ? new SurgeDecision(last.getAsDouble(), SurgeSource.LAST_KNOWN, modelId)
           : new SurgeDecision(1.0, SurgeSource.DEFAULT, modelId));
@@ -118,15 +130,11 @@ public class SurgeService {
     return decisions;
   }
 
-  /** The metric's reason tag for a failure: features, model or internal. */
-  private static String reasonOf(Throwable failure) {
-    if (failure instanceof FeatureStoreException) {
-      return "features";
+  private static CellFeatures parse(String cell, Map<String, String> hash) {
+    try {
+      return CellFeatures.fromRedisHash(cell, hash);
+    } catch (IllegalArgumentException e) {
+      throw new FeatureStoreException(e.getMessage(), e);
     }
-    if (failure instanceof ModelUnavailableException || failure instanceof IllegalStateException
-        || failure instanceof IllegalArgumentException) {
-      return "model";
-    }
-    return "internal";
   }
 }

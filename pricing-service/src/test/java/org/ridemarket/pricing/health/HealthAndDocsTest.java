@@ -22,7 +22,7 @@ class HealthAndDocsTest {
     given().when().get("/q/health/ready").then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'surge-model' }.data.model", equalTo("surge:test-1"))
+        .body("checks.find { it.name == 'models' }.data.surge", equalTo("surge:test-1"))
         .body("checks.name", hasItem(containsString("PostgreSQL")));
   }
 
@@ -50,6 +50,6 @@ class HealthAndDocsTest {
         .statusCode(200)
         .body(containsString("pricing_quote_latency_seconds_count{degraded=\"false\""))
         .body(containsString("pricing_features_read_seconds"))
-        .body(containsString("pricing_quote_events_failed_total"));
+        .body(containsString("serving_outbox_relayed_total"));
   }
 }

@@ -17,6 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+import org.ridemarket.pricing.mapping.QuoteMapper;
+import org.ridemarket.service.sql.PromiseJournal;
+import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.sql.NotRecordedException;
+import org.ridemarket.service.sql.OutboxRelay;
 import org.ridemarket.contracts.events.Product;
 import org.ridemarket.pricing.Fare;
 import org.ridemarket.pricing.Position;
@@ -35,10 +41,24 @@ class QuoteJournalTest {
   @Inject
   Pool pool;
 
+  @Inject
+  DataSource dataSource;
+
+  @Inject
+  QuoteMapper mapper;
+
+  private QuoteJournal journal(int maxBatch, int maxInFlight) {
+    // The service's own relay publishes the events of the rows these journals write.
+    return new QuoteJournal(pool, OutboxRelay.idle(dataSource), mapper,
+        new PromiseJournal.Bounds(maxBatch, maxInFlight, 10_000));
+  }
+
+  private static final Deadline NONE = Deadline.after(Duration.ofMinutes(5));
+
   @Test
   void shouldBatchQuotesThatArriveWhileAWriteIsUnderWayAndCommitEveryOne() throws Exception {
     // given one write slot, so that quotes recorded while the first is written must wait and batch
-    QuoteJournal journal = new QuoteJournal(pool, 64, 1);
+    QuoteJournal journal = journal(64, 1);
     List<Quote> quotes = new ArrayList<>();
     List<CompletableFuture<Void>> written = new ArrayList<>();
 
@@ -46,7 +66,7 @@ class QuoteJournalTest {
     for (int i = 0; i < 200; i++) {
       Quote quote = quote(UUID.randomUUID());
       quotes.add(quote);
-      written.add(journal.record(quote).subscribeAsCompletionStage());
+      written.add(journal.record(quote, NONE).subscribeAsCompletionStage());
     }
     CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
@@ -58,17 +78,17 @@ class QuoteJournalTest {
   @Test
   void shouldFailOnlyTheBadQuoteOfABatch() throws Exception {
     // given a quote already recorded
-    QuoteJournal journal = new QuoteJournal(pool, 64, 1);
+    QuoteJournal journal = journal(64, 1);
     Quote first = quote(UUID.randomUUID());
-    journal.record(first).await().atMost(Duration.ofSeconds(10));
+    journal.record(first, NONE).await().atMost(Duration.ofSeconds(10));
 
     // when a batch holds a second quote with its id between two good ones
-    CompletableFuture<Void> blocker = journal.record(quote(UUID.randomUUID())).subscribeAsCompletionStage();
+    CompletableFuture<Void> blocker = journal.record(quote(UUID.randomUUID()), NONE).subscribeAsCompletionStage();
     Quote good1 = quote(UUID.randomUUID());
     Quote good2 = quote(UUID.randomUUID());
-    CompletableFuture<Void> a = journal.record(good1).subscribeAsCompletionStage();
-    CompletableFuture<Void> duplicate = journal.record(quote(first.getId())).subscribeAsCompletionStage();
-    CompletableFuture<Void> b = journal.record(good2).subscribeAsCompletionStage();
+    CompletableFuture<Void> a = journal.record(good1, NONE).subscribeAsCompletionStage();
+    CompletableFuture<Void> duplicate = journal.record(quote(first.getId()), NONE).subscribeAsCompletionStage();
+    CompletableFuture<Void> b = journal.record(good2, NONE).subscribeAsCompletionStage();
     blocker.get(10, TimeUnit.SECONDS);
 
     // then the good ones are committed and only the duplicate fails
@@ -79,7 +99,7 @@ class QuoteJournalTest {
       duplicate.get(10, TimeUnit.SECONDS);
       throw new AssertionError("a second quote with an existing id was accepted");
     } catch (ExecutionException expected) {
-      assertThat(expected.getCause()).hasMessageContaining("duplicate key");
+      assertThat(expected.getCause()).isInstanceOf(NotRecordedException.class).hasMessageContaining("duplicate key");
     }
   }
 

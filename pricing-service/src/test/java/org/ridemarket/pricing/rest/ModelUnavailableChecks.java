@@ -44,7 +44,7 @@ abstract class ModelUnavailableChecks {
   void assertNotReadyBecause(String reason) {
     given().when().get("/q/health/ready").then()
         .statusCode(503)
-        .body("checks.find { it.name == 'surge-model' }.status", equalTo("DOWN"))
-        .body("checks.find { it.name == 'surge-model' }.data.reason", containsString(reason));
+        .body("checks.find { it.name == 'models' }.status", equalTo("DOWN"))
+        .body("checks.find { it.name == 'models' }.data.reason", containsString(reason));
   }
 }

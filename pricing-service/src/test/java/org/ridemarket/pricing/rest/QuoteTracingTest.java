@@ -31,7 +31,7 @@ class QuoteTracingTest {
   String redisUrl;
 
   @Test
-  void shouldTraceAQuoteFromTheRequestThroughRedisInferencePersistenceAndKafka() {
+  void shouldTraceAQuoteFromTheRequestThroughRedisAndPersistence() {
     double[] pickup = QuoteApi.freshPickup();
     try (FeatureHashes hashes = new FeatureHashes(redisUrl)) {
       hashes.busy(FeatureHashes.cellOf(pickup[0], pickup[1]));
@@ -48,13 +48,8 @@ class QuoteTracingTest {
       List<SpanData> trace = finished.stream()
           .filter(span -> span.getTraceId().equals(request.getTraceId())).toList();
 
-      assertThat(names(trace)).contains("QuoteService.quote", "SurgeService.forCell",
-          "SupplyDemandRepository.find", "SurgeModels.predict", "QuoteJournal.record");
-      assertThat(trace).as("the Kafka send of %s", names(trace))
-          .anySatisfy(span -> {
-            assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER);
-            assertThat(span.getName()).contains("pricing.quotes");
-          });
+      assertThat(names(trace)).contains("QuoteService.quote", "SurgeService.forCells",
+          "SupplyDemandRepository.findAll", "QuoteJournal.record");
       assertThat(trace).as("the SQL insert of %s", names(trace))
           .anySatisfy(span -> {
             assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);

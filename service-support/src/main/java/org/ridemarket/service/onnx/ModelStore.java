@@ -58,7 +58,12 @@ public final class ModelStore {
     }
   }
 
-  private String newestVersion(String name) {
+  /**
+   * The most recently published version of {@code name}.
+   *
+   * @throws ModelRefusedException when the store has none
+   */
+  public String newestVersion(String name) {
     Path directory = ModelArtifactLayout.modelDirectory(root, name);
     if (!Files.isDirectory(directory)) {
       throw new ModelRefusedException("no " + kind + " model " + name + ": " + directory.toAbsolutePath()

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.vertx.VertxContexts;
 
 /**
@@ -30,7 +31,7 @@ import org.ridemarket.service.vertx.VertxContexts;
  */
 public final class GroupCommit<T> {
 
-  private record Pending<T>(T item, CompletableFuture<Boolean> written) {
+  private record Pending<T>(T item, CompletableFuture<Boolean> written, Deadline deadline) {
   }
 
   private final Pool pool;
@@ -38,7 +39,10 @@ public final class GroupCommit<T> {
   private final Function<T, Tuple> tuple;
   private final int maxBatch;
   private final int maxInFlight;
+  private final int maxWaiting;
+  private final Runnable afterCommit;
   private final Queue<Pending<T>> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waitingCount = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger writes = new AtomicInteger();
 
@@ -49,9 +53,20 @@ public final class GroupCommit<T> {
    */
   public GroupCommit(Pool pool, String insert, Function<T, Tuple> tuple, int maxBatch, int maxInFlight,
       String configPrefix) {
-    if (maxBatch < 1 || maxInFlight < 1) {
-      throw new IllegalArgumentException(configPrefix + " needs max-batch >= 1 and max-in-flight >= 1");
+    this(pool, insert, tuple, maxBatch, maxInFlight, Integer.MAX_VALUE, () -> { }, configPrefix);
+  }
+
+  /**
+   * Group commit as above, with at most {@code maxWaiting} rows waiting for a write (more are refused at
+   * once) and {@code afterCommit} run after every committed write.
+   */
+  public GroupCommit(Pool pool, String insert, Function<T, Tuple> tuple, int maxBatch, int maxInFlight,
+      int maxWaiting, Runnable afterCommit, String configPrefix) {
+    if (maxBatch < 1 || maxInFlight < 1 || maxWaiting < 1) {
+      throw new IllegalArgumentException(configPrefix + " needs max-batch, max-in-flight and max-waiting >= 1");
     }
+    this.maxWaiting = maxWaiting;
+    this.afterCommit = afterCommit;
     this.pool = pool;
     this.insert = insert;
     this.tuple = tuple;
@@ -66,9 +81,24 @@ public final class GroupCommit<T> {
    *     on the caller's Vert.x context, once the statement is committed
    */
   public Uni<Boolean> record(T item) {
+    return record(item, null);
+  }
+
+  /**
+   * Inserts the row of {@code item} unless {@code deadline} passes before its write is sent: a row still
+   * waiting then is never written, and its Uni fails with {@link NotRecordedException}, as it does at
+   * once when {@code maxWaiting} rows are already waiting.
+   *
+   * @param deadline the request's deadline, or null for none
+   */
+  public Uni<Boolean> record(T item, Deadline deadline) {
     Executor context = VertxContexts.current();
+    if (waitingCount.incrementAndGet() > maxWaiting) {
+      waitingCount.decrementAndGet();
+      return Uni.createFrom().failure(new NotRecordedException(maxWaiting + " writes are already waiting"));
+    }
     CompletableFuture<Boolean> written = new CompletableFuture<>();
-    waiting.add(new Pending<>(item, written));
+    waiting.add(new Pending<>(item, written, deadline));
     drain();
     return Uni.createFrom().completionStage(written).emitOn(context);
   }
@@ -92,7 +122,13 @@ public final class GroupCommit<T> {
       List<Pending<T>> batch = new ArrayList<>();
       Pending<T> next;
       while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
-        batch.add(next);
+        waitingCount.decrementAndGet();
+        if (next.deadline() != null && next.deadline().expired()) {
+          // Its caller has been answered (or is about to be) without it: it must not be promised now.
+          next.written().completeExceptionally(new NotRecordedException("the deadline passed before the write"));
+        } else {
+          batch.add(next);
+        }
       }
       if (batch.isEmpty()) {
         inFlight.decrementAndGet();
@@ -116,7 +152,10 @@ public final class GroupCommit<T> {
             : Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::insertAlone)
                 .collect().last().replaceWithVoid())
         .subscribe().with(
-            done -> finish(batch, null),
+            done -> {
+              afterCommit.run();
+              finish(batch, null);
+            },
             failure -> finish(batch, failure));
   }
 

@@ -1,0 +1,89 @@
+package org.ridemarket.service.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.ridemarket.service.onnx.ModelUnavailableException;
+import org.ridemarket.service.pool.WorkRefusedException;
+import org.ridemarket.service.redis.FeatureStoreException;
+
+/**
+ * The meters every decision service keeps, named after the service's decision so that dashboards and
+ * alerts keep their names: {@code <decision>.latency{degraded}} (server time of an answer),
+ * {@code <service>.features.read}, {@code <service>.model.inference}, {@code <service>.degraded{reason}}
+ * and {@code <service>.refused{reason}} (503s: the answer could not be recorded in time).
+ */
+public final class DecisionMetrics {
+
+  private final MeterRegistry registry;
+  private final String service;
+  private final Timer answered;
+  private final Timer answeredDegraded;
+  private final Timer featureRead;
+  private final Timer inference;
+
+  /**
+   * Meters of one decision.
+   *
+   * @param service the service's prefix: {@code pricing}, {@code eta}, {@code fraud}
+   * @param latency the answer timer's name, e.g. {@code pricing.quote.latency}
+   */
+  public DecisionMetrics(MeterRegistry registry, String service, String latency) {
+    this.registry = registry;
+    this.service = service;
+    this.answered = timer(Timer.builder(latency).description("Server time of a decision").tag("degraded", "false"));
+    this.answeredDegraded = timer(Timer.builder(latency).description("Server time of a decision")
+        .tag("degraded", "true"));
+    this.featureRead = timer(Timer.builder(service + ".features.read")
+        .description("One pipelined feature store read, whatever its outcome"));
+    this.inference = timer(Timer.builder(service + ".model.inference").description("ONNX Runtime runs of a decision"));
+  }
+
+  // Buckets for aggregation across instances, plus this instance's own p50/p99/p99.9 (the latency budget).
+  private Timer timer(Timer.Builder builder) {
+    return builder.publishPercentileHistogram().publishPercentiles(0.5, 0.99, 0.999).register(registry);
+  }
+
+  /** A decision was answered {@code nanos} after its request arrived. */
+  public void answered(long nanos, boolean degraded) {
+    (degraded ? answeredDegraded : answered).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A feature read took {@code nanos}. */
+  public void featuresRead(long nanos) {
+    featureRead.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The model runs of one decision took {@code nanos}. */
+  public void inferred(long nanos) {
+    inference.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A decision was answered from a fallback; {@code reason}: features, model, overload or internal. */
+  public void degraded(String reason) {
+    Counter.builder(service + ".degraded").description("Decisions answered from a fallback, by reason")
+        .tag("reason", reason).register(registry).increment();
+  }
+
+  /** A request was refused with 503; {@code reason}: unrecorded or overload. */
+  public void refused(String reason) {
+    Counter.builder(service + ".refused").description("Requests refused with 503, by reason")
+        .tag("reason", reason).register(registry).increment();
+  }
+
+  /** The meter reason of a degraded answer's cause. */
+  public static String reasonOf(Throwable failure) {
+    if (failure instanceof FeatureStoreException) {
+      return "features";
+    }
+    if (failure instanceof WorkRefusedException) {
+      return "overload";
+    }
+    if (failure instanceof ModelUnavailableException
+        || failure instanceof IllegalStateException || failure instanceof IllegalArgumentException) {
+      return "model";
+    }
+    return "internal";
+  }
+}

@@ -1,0 +1,107 @@
+package org.ridemarket.service.onnx;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import io.smallrye.common.annotation.Blocking;
+import org.jboss.logging.Logger;
+import org.ridemarket.service.config.ServingConfig;
+
+/**
+ * Operators' model control, behind {@code X-Admin-Key}: what is in service, and a hot swap to a named
+ * version (a rollback is a swap to an older one; {@code latest} follows the store again). Blocking
+ * work (opening a session) runs on a worker thread, never an event loop.
+ */
+@Path("/admin/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelAdminResource {
+
+  private static final Logger LOG = Logger.getLogger(ModelAdminResource.class);
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final ServedModels models;
+  private final List<byte[]> keys;
+
+  ModelAdminResource(ServedModels models, ServingConfig config) {
+    this.models = models;
+    this.keys = config.adminKeys().orElse(List.of()).stream().filter(key -> !key.isBlank())
+        .map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
+  }
+
+  /** The model in service per name. */
+  @GET
+  public Response list(@HeaderParam("X-Admin-Key") String key) {
+    if (!authorised(key)) {
+      return forbidden();
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    for (ModelSlot slot : models.slots()) {
+      view.put(slot.name(), Map.of("inService", slot.currentId().orElse(""),
+          "pinned", slot.pinnedVersion().orElse(""), "unavailable", slot.unavailableReason().orElse("")));
+    }
+    return Response.ok(view).build();
+  }
+
+  /** Verifies {@code version} of {@code name} and swaps it in; the old version keeps serving if it is refused. */
+  @POST
+  @Path("/{name}/activate")
+  @Blocking
+  public Response activate(@HeaderParam("X-Admin-Key") String key, @PathParam("name") String name,
+      @QueryParam("version") String version) {
+    if (!authorised(key)) {
+      return forbidden();
+    }
+    if (version == null || !VERSION.matcher(version).matches()) {
+      return error(Response.Status.BAD_REQUEST, "version", "is required: a published version, or latest");
+    }
+    if (!NAME.matcher(name).matches() || models.slot(name).isEmpty()) {
+      return error(Response.Status.NOT_FOUND, "name", "is not a model this service serves");
+    }
+    ModelSlot slot = models.slot(name).get();
+    try {
+      String id = slot.activate(version);
+      LOG.infof("admin swapped %s in", id);
+      return Response.ok(Map.of("inService", id)).build();
+    } catch (ModelRefusedException e) {
+      LOG.warnf("admin swap refused: %s", e.getMessage());
+      return Response.status(Response.Status.CONFLICT).entity(Map.of("status", 409,
+          "title", "model refused; " + slot.currentId().orElse("no model") + " stays in service",
+          "reason", e.getMessage())).build();
+    }
+  }
+
+  private boolean authorised(String key) {
+    if (key == null || keys.isEmpty()) {
+      return false;
+    }
+    byte[] given = key.getBytes(StandardCharsets.UTF_8);
+    boolean match = false;
+    for (byte[] known : keys) {
+      match |= MessageDigest.isEqual(known, given);
+    }
+    return match;
+  }
+
+  private static Response forbidden() {
+    return Response.status(Response.Status.FORBIDDEN)
+        .entity(Map.of("status", 403, "title", "a valid X-Admin-Key is required", "errors", List.of())).build();
+  }
+
+  private static Response error(Response.Status status, String field, String message) {
+    return Response.status(status).entity(Map.of("status", status.getStatusCode(), "title", "invalid request",
+        "errors", List.of(Map.of("field", field, "message", message)))).build();
+  }
+}

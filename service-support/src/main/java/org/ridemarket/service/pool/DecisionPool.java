@@ -1,0 +1,79 @@
+package org.ridemarket.service.pool;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.ridemarket.service.config.ServingConfig;
+import org.ridemarket.service.deadline.Deadline;
+
+/**
+ * The bounded pool that runs a decision's CPU work (feature parsing, routing, ONNX runs, policy), so
+ * that no event loop computes. Fixed threads (one per core by default) and a bounded queue: when it is
+ * full a task is refused at once, and a task whose deadline passed while it waited is not run.
+ */
+@ApplicationScoped
+public class DecisionPool {
+
+  private final ThreadPoolExecutor executor;
+
+  DecisionPool(ServingConfig config, MeterRegistry registry) {
+    int threads = config.pool().threads() > 0 ? config.pool().threads() : Runtime.getRuntime().availableProcessors();
+    AtomicInteger numbers = new AtomicInteger();
+    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(config.pool().queue()), task -> {
+          Thread thread = new Thread(task, "decision-" + numbers.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    executor.prestartAllCoreThreads();
+    Gauge.builder("serving.pool.queued", executor, pool -> pool.getQueue().size())
+        .description("Decision tasks waiting for a worker").register(registry);
+    Gauge.builder("serving.pool.active", executor, ThreadPoolExecutor::getActiveCount)
+        .description("Decision tasks running").register(registry);
+  }
+
+  /**
+   * Runs {@code work} on a worker; the Uni completes on that worker.
+   *
+   * @return a Uni that fails with {@link WorkRefusedException} when the queue is full or the deadline
+   *     passed before a worker was free, and with whatever {@code work} throws
+   */
+  public <T> Uni<T> compute(Deadline deadline, Supplier<T> work) {
+    // The request's trace continues on the worker.
+    Context trace = Context.current();
+    return Uni.createFrom().emitter(emitter -> {
+      try {
+        executor.execute(trace.wrap(() -> {
+          if (deadline.expired()) {
+            emitter.fail(new WorkRefusedException("the deadline passed before a worker was free"));
+            return;
+          }
+          T result;
+          try {
+            result = work.get();
+          } catch (RuntimeException | Error e) {
+            emitter.fail(e);
+            return;
+          }
+          emitter.complete(result);
+        }));
+      } catch (RejectedExecutionException e) {
+        emitter.fail(new WorkRefusedException("the decision pool is saturated"));
+      }
+    });
+  }
+
+  void stop(@Observes ShutdownEvent stopping) {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,97 @@
+package org.ridemarket.service.redis;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.MapOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.ridemarket.service.config.ServingConfig;
+import org.ridemarket.service.deadline.Deadline;
+
+/**
+ * The feature store as a decision sees it: every hash of one decision read in one pipelined round
+ * trip (the HGETALLs leave in a single write) under the request's deadline, and small fire-and-forget
+ * writes of shared decision state. Reads complete on a Lettuce thread.
+ */
+@ApplicationScoped
+public class FeatureStore {
+
+  private static final Logger LOG = Logger.getLogger(FeatureStore.class);
+
+  private final RedisConnection redis;
+  private final Duration timeout;
+
+  FeatureStore(ServingConfig config) {
+    this.redis = new RedisConnection(config.features().redisUrl(), FeatureStoreException::new);
+    this.timeout = config.features().timeout();
+  }
+
+  void start(@Observes StartupEvent started) {
+    redis.connect();
+  }
+
+  void stop(@Observes ShutdownEvent stopping) {
+    redis.close();
+  }
+
+  /**
+   * The hashes at {@code keys}, in order (an absent key reads as an empty map).
+   *
+   * @return a Uni that fails with {@link FeatureStoreException} when Redis is down, or has not answered
+   *     within the configured timeout or the deadline, whichever is nearer
+   */
+  public Uni<List<Map<String, String>>> read(List<String> keys, Deadline deadline) {
+    Uni<List<Map<String, String>>> read = redis.<List<Map<String, String>>>call(connection -> {
+      List<AsyncCommand<String, String, Map<String, String>>> commands = new ArrayList<>(keys.size());
+      for (String key : keys) {
+        commands.add(new AsyncCommand<>(new Command<>(CommandType.HGETALL, new MapOutput<>(StringCodec.UTF8),
+            new CommandArgs<>(StringCodec.UTF8).addKey(key))));
+      }
+      connection.dispatch(commands);
+      return CompletableFuture.allOf(commands.toArray(CompletableFuture[]::new))
+          .thenApply(done -> commands.stream().map(CompletableFuture::join).toList());
+    }).onFailure(failure -> !(failure instanceof FeatureStoreException))
+        .transform(failure -> new FeatureStoreException("Redis read failed: " + failure.getMessage(), failure));
+    return deadline.bound(read, timeout, () -> new FeatureStoreException("Redis did not answer " + keys.size()
+        + " reads within " + deadline.cap(timeout).toMillis() + " ms"));
+  }
+
+  /**
+   * Sends commands without waiting for them (decision state that may be lost: the next decision
+   * recomputes it); a failure is logged, never raised.
+   */
+  public void writeLater(Consumer<RedisAsyncCommands<String, String>> commands) {
+    redis.call(connection -> {
+      commands.accept(connection.async());
+      return CompletableFuture.completedFuture(null);
+    }).subscribe().with(done -> { }, failure -> LOG.debugf("feature store write dropped: %s", failure.getMessage()));
+  }
+
+  /** Runs one command and waits for it no longer than the deadline allows. */
+  public <T> Uni<T> call(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<T>> command,
+      Deadline deadline) {
+    return deadline.bound(redis.call(connection -> command.apply(connection.async())), timeout,
+        () -> new FeatureStoreException("Redis did not answer within " + deadline.cap(timeout).toMillis() + " ms"));
+  }
+
+  /** Redis' answer to a PING within {@code wait}; fails, saying why, when there is none. */
+  public Uni<String> ping(Duration wait) {
+    return redis.ping(wait);
+  }
+}

@@ -1,0 +1,210 @@
+package org.ridemarket.service.sql;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.ridemarket.service.config.ServingConfig;
+
+/**
+ * Publishes the events in the {@code outbox} table to Kafka and deletes them once Kafka has them
+ * (docs/adr/0011). One thread, never an event loop: it wakes when a promise is committed, and looks
+ * anyway every poll interval for what another instance, or a failed attempt, left. Rows are taken
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of instances relay side by side without sending a row
+ * twice; a batch Kafka does not take within the send timeout is rolled back and sent again later.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final String SELECT = "select id, topic, event_key, event_value, traceparent from outbox"
+      + " order by id limit ? for update skip locked";
+  private static final String DELETE = "delete from outbox where id = any(?)";
+
+  private record Row(long id, String topic, String key, byte[] value, String traceparent) {
+  }
+
+  private final DataSource dataSource;
+  private final KafkaProducer<String, byte[]> producer;
+  private final ServingConfig.Outbox config;
+  private final Semaphore wake = new Semaphore(0);
+  private final Counter relayed;
+  private final Counter failures;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId, ServingConfig.Outbox config,
+      MeterRegistry registry) {
+    this.dataSource = dataSource;
+    this.config = config;
+    this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, clientId, config), new StringSerializer(),
+        new ByteArraySerializer());
+    this.relayed = Counter.builder("serving.outbox.relayed").description("Events relayed from the outbox to Kafka")
+        .register(registry);
+    this.failures = Counter.builder("serving.outbox.failures")
+        .description("Outbox batches rolled back to be sent again (Kafka or PostgreSQL failed)").register(registry);
+    this.thread = new Thread(this::run, "outbox-relay");
+    thread.setDaemon(true);
+    if (config.enabled()) {
+      thread.start();
+    }
+  }
+
+  /** A relay that never runs, for journals whose rows another relay publishes (tests, tools). */
+  public static OutboxRelay idle(DataSource dataSource) {
+    return new OutboxRelay(dataSource, "127.0.0.1:1", "idle-outbox", new Settings(false, Duration.ofSeconds(1), 1,
+        Duration.ofSeconds(1)), new SimpleMeterRegistry());
+  }
+
+  /** Relay settings set in code rather than configuration. */
+  public record Settings(boolean enabled, Duration pollInterval, int batch, Duration sendTimeout)
+      implements ServingConfig.Outbox {
+  }
+
+  /** Asks the relay to look at the outbox now (after a commit). Cheap, never blocks. */
+  public void wake() {
+    if (wake.availablePermits() == 0) {
+      wake.release();
+    }
+  }
+
+  /** Relays one batch; returns how many events went out. Visible for tests. */
+  int relayOnce() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<Row> rows = select(connection);
+        if (rows.isEmpty()) {
+          connection.commit();
+          return 0;
+        }
+        send(rows);
+        delete(connection, rows);
+        connection.commit();
+        relayed.increment(rows.size());
+        return rows.size();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        int sent = relayOnce();
+        if (sent < config.batch()) {
+          wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wake.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        failures.increment();
+        LOG.warnf("outbox relay failed, the events stay in the outbox and are sent again: %s", e.getMessage());
+        pause();
+      }
+    }
+  }
+
+  private List<Row> select(Connection connection) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+      select.setInt(1, config.batch());
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getBytes(4),
+              result.getString(5)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private void send(List<Row> rows) {
+    List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
+      if (row.traceparent() != null) {
+        record.headers().add("traceparent", row.traceparent().getBytes(StandardCharsets.US_ASCII));
+      }
+      acks.add(producer.send(record));
+    }
+    long until = System.nanoTime() + config.sendTimeout().toNanos();
+    for (Future<RecordMetadata> ack : acks) {
+      try {
+        ack.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while Kafka acknowledged the outbox batch", e);
+      } catch (Exception e) {
+        throw new IllegalStateException("Kafka did not take the outbox batch: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void delete(Connection connection, List<Row> rows) throws SQLException {
+    Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+      Array array = connection.createArrayOf("bigint", ids);
+      delete.setArray(1, array);
+      delete.executeUpdate();
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(Math.max(200, config.pollInterval().toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Properties producerConfig(String bootstrapServers, String clientId, ServingConfig.Outbox config) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    // Retries of one batch across a broker restart are deduplicated by the broker.
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    int timeout = (int) config.sendTimeout().toMillis();
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout / 2, 5000));
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 5000));
+    return properties;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(2));
+  }
+}

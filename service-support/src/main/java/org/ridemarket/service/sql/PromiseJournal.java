@@ -1,0 +1,81 @@
+package org.ridemarket.service.sql;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.function.Function;
+import org.ridemarket.service.config.ServingConfig;
+import org.ridemarket.service.deadline.Deadline;
+
+/**
+ * Records promises (quotes, fraud decisions) and their events in one statement (docs/adr/0011): the
+ * promise's row and its event's row in the {@code outbox} table are inserted together, so they commit
+ * or fail together, and {@link OutboxRelay} publishes the event afterwards. A stored promise therefore
+ * always gets its event, and an event never exists for a promise that was not stored. Writes go through
+ * {@link GroupCommit}: one statement per promise, batched under load.
+ *
+ * @param <T> the promise
+ */
+public final class PromiseJournal<T> {
+
+  /** A promise's event as Kafka will carry it. */
+  public record Event(String topic, String key, byte[] value) {
+  }
+
+  private final GroupCommit<T> commits;
+
+  /**
+   * A journal of {@code insert} (an INSERT of the promise's row with {@code parameters} parameters and
+   * no RETURNING clause; an {@code ON CONFLICT DO NOTHING} stores no event for a row not inserted).
+   */
+  public PromiseJournal(Pool pool, String insert, int parameters, Function<T, Tuple> tuple,
+      Function<T, Event> event, ServingConfig.Journal config, OutboxRelay relay, String name) {
+    String withEvent = "with promise as (" + insert + " returning 1)"
+        + " insert into outbox (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
+        + ", $" + (parameters + 2) + ", $" + (parameters + 3) + ", $" + (parameters + 4) + " from promise";
+    this.commits = new GroupCommit<>(pool, withEvent, item -> withEvent(tuple.apply(item), event.apply(item)),
+        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);
+  }
+
+  /**
+   * Records a promise and its event unless {@code deadline} passes first.
+   *
+   * @return a Uni of true when the promise's row was inserted, false when its key was taken (nothing
+   *     was written); it fails with {@link NotRecordedException} when PostgreSQL failed, too many writes
+   *     were waiting, or the deadline passed (the promise must then not be given)
+   */
+  public Uni<Boolean> record(T promise, Deadline deadline) {
+    return deadline.bound(commits.record(promise, deadline)
+            .onFailure(failure -> !(failure instanceof NotRecordedException))
+            .transform(failure -> new NotRecordedException("PostgreSQL did not record it: " + failure.getMessage(),
+                failure)),
+        () -> new NotRecordedException("PostgreSQL did not commit within the request's deadline of "
+            + deadline.budget().toMillis() + " ms"));
+  }
+
+  /** Group commit bounds set in code rather than configuration (tests, tools). */
+  public record Bounds(int maxBatch, int maxInFlight, int maxWaiting) implements ServingConfig.Journal {
+  }
+
+  /** Writes sent so far (a batch or a retried single promise each); for tests. */
+  public int writes() {
+    return commits.writes();
+  }
+
+  private static Tuple withEvent(Tuple promise, Event event) {
+    return promise.addString(event.topic()).addString(event.key()).addValue(Buffer.buffer(event.value()))
+        .addValue(traceparent());
+  }
+
+  // W3C trace context of the request, so that the relayed event continues the request's trace.
+  private static String traceparent() {
+    SpanContext span = Span.current().getSpanContext();
+    if (!span.isValid()) {
+      return null;
+    }
+    return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+  }
+}
