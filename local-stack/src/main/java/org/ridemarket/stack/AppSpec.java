@@ -16,6 +16,8 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static final String DEV_FRAUD_API_KEY = "dev-gateway-key";
   /** The fraud-service's API key for analysts (the review queue) in the local run; not for production. */
   static final String DEV_FRAUD_ANALYST_KEY = "dev-analyst-key";
+  /** The decision services' admin key (model hot swap, X-Admin-Key) in the local run; not for production. */
+  static final String DEV_ADMIN_KEY = "dev-admin-key";
 
   /**
    * The apps of a ridemarket checkout, in start order (they are stopped in reverse), feature-streams
@@ -27,18 +29,19 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString())),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(), Map.of()),
+            List.of("-Xmx512m"), List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
         // Run from the repository root, so its defaults find the Midtown extract (../shared/data/osm,
         // or RIDEMARKET_OSM_FILE) and the models (models/artifacts, or MODELS_DIR); the graph cache
         // lives in its target/ so that only the first start imports the extract.
         new AppSpec("eta-service", repoDir.resolve("eta-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
                 "-Deta.routing.graph-cache-dir=" + repoDir.resolve("eta-service/target/graph-cache")),
-            List.of(), Map.of()),
+            List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
         // The fraud service refuses to start without API keys; the local run gives it fixed dev keys.
         new AppSpec("fraud-service", repoDir.resolve("fraud-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of(),
-            Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY)),
+            Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY,
+                "SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
             List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of("FRAUD_API_KEY", DEV_FRAUD_API_KEY)));
   }

@@ -60,6 +60,27 @@ final class KafkaNode implements InfraNode {
     } else {
       Directories.recreate(dataDir);
     }
+    launch(deadline);
+  }
+
+  /**
+   * Kills the broker with SIGKILL, as a crash would, and starts it again on the same log: what a
+   * client saw acknowledged must still be there. For fault tests.
+   */
+  void killAndRestart(Instant deadline) throws Exception {
+    Process running = process;
+    running.toHandle().destroyForcibly();
+    running.waitFor();
+    pidFiles.remove(name());
+    launch(deadline);
+  }
+
+  /** The broker's process. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  private void launch(Instant deadline) throws Exception {
     String configuredOptions = System.getenv(JAVA_OPTS_ENV);
     List<String> jvmOptions = configuredOptions == null || configuredOptions.isBlank()
         ? JVM_OPTIONS : List.of(configuredOptions.trim().split("\\s+"));

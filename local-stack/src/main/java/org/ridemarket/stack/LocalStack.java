@@ -109,6 +109,44 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Where the servers listen. */
+  /**
+   * Kills the Kafka broker with SIGKILL and starts it again on its data, for fault tests; returns once
+   * it answers again.
+   */
+  public void killAndRestartKafka() {
+    try {
+      kafka.killAndRestart(Instant.now().plus(settings.startTimeout()));
+    } catch (Exception e) {
+      throw new IllegalStateException("kafka did not come back: " + e.getMessage(), e);
+    }
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) PostgreSQL, every process of the server, for fault tests. */
+  public void pausePostgres(boolean paused) {
+    signalTree(postgres.handle(), paused);
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) Redis, for fault tests. */
+  public void pauseRedis(boolean paused) {
+    signalTree(redis.handle(), paused);
+  }
+
+  private static void signalTree(ProcessHandle root, boolean stop) {
+    List<String> command = new ArrayList<>(List.of("kill", stop ? "-STOP" : "-CONT", Long.toString(root.pid())));
+    root.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+    try {
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot signal " + root.pid() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling " + root.pid(), e);
+    }
+  }
+
   public StackEndpoints endpoints() {
     return new StackEndpoints(kafka.bootstrapServers(), redis.url(), "127.0.0.1", settings.postgresPort(),
         PostgresNode.DATABASE, PostgresNode.USER, PostgresNode.PASSWORD);

@@ -43,6 +43,16 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     }
   }
 
+  /** The stack this JVM's tests share, for fault tests (pause a server, kill the broker). */
+  public static LocalStack shared() {
+    synchronized (LOCK) {
+      if (shared == null) {
+        throw new IllegalStateException("no local stack is running in this JVM");
+      }
+      return shared;
+    }
+  }
+
   /** The config properties a Quarkus app needs to use this stack. */
   static Map<String, String> properties(LocalStack stack) {
     StackEndpoints endpoints = stack.endpoints();

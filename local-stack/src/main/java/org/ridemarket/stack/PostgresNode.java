@@ -94,6 +94,15 @@ final class PostgresNode implements InfraNode {
     }
   }
 
+  /** The postmaster, whose children are the server's other processes. */
+  ProcessHandle handle() {
+    try {
+      return postmaster().orElseThrow(() -> new IllegalStateException("postgres is not running"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read postmaster.pid: " + e.getMessage(), e);
+    }
+  }
+
   // The first line of postmaster.pid is the server's pid; the command line check makes sure a
   // recycled pid belonging to something else is never taken for it.
   private Optional<ProcessHandle> postmaster() throws IOException {

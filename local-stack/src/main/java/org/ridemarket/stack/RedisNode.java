@@ -71,6 +71,11 @@ final class RedisNode implements InfraNode {
     }
   }
 
+  /** The server's process. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   @Override
   public void close() {
     Process running = process;

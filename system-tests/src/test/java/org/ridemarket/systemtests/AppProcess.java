@@ -37,12 +37,17 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts {@code module}'s packaged app with {@code environment} added to this JVM's. */
   static AppProcess start(String module, Map<String, String> environment) throws IOException {
+    return start(module, module, environment);
+  }
+
+  /** Starts {@code module}'s packaged app as instance {@code name} (its log: target/{@code name}.log). */
+  static AppProcess start(String module, String name, Map<String, String> environment) throws IOException {
     Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is not built; run the build from the repository root");
     }
     int port = freePort();
-    Path log = Path.of("target", module + ".log").toAbsolutePath();
+    Path log = Path.of("target", name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString()));
@@ -52,7 +57,7 @@ final class AppProcess implements AutoCloseable {
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("HTTP_HOST", "127.0.0.1");
     Process process = builder.start();
-    return new AppProcess(module, process, port, log);
+    return new AppProcess(name, process, port, log);
   }
 
   /** The repository root: the parent of this module's directory. */

@@ -25,7 +25,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.DriverStatus;
 import org.ridemarket.contracts.events.GeoPoint;
@@ -44,6 +47,7 @@ import org.ridemarket.topologies.supplydemand.TestEvents;
  * from the local stack, the packaged feature-streams and pricing-service (with the committed surge
  * model), and a demand spike in one Midtown cell while a cell across town stays calm.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SurgeEndToEndTest {
 
   /** Around Herald Square. */
@@ -57,6 +61,7 @@ class SurgeEndToEndTest {
   private static LocalStack stack;
   private static AppProcess features;
   private static AppProcess pricing;
+  private static AppProcess pricingB;
   private static KafkaProducer<String, byte[]> producer;
   private static RedisClient redis;
   private static StatefulRedisConnection<String, String> connection;
@@ -70,8 +75,11 @@ class SurgeEndToEndTest {
     environment.put("MODELS_DIR", AppProcess.repositoryRoot().resolve("models/artifacts").toString());
     features = AppProcess.start("feature-streams", environment);
     pricing = AppProcess.start("pricing-service", environment);
+    // A second replica on the same Redis and PostgreSQL: decision state must not live in either one.
+    pricingB = AppProcess.start("pricing-service", "pricing-service-b", environment);
     features.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
     pricing.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
+    pricingB.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
 
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers());
@@ -91,7 +99,7 @@ class SurgeEndToEndTest {
     if (producer != null) {
       producer.close();
     }
-    for (AppProcess app : new AppProcess[] {pricing, features}) {
+    for (AppProcess app : new AppProcess[] {pricingB, pricing, features}) {
       if (app != null) {
         app.close();
       }
@@ -103,6 +111,7 @@ class SurgeEndToEndTest {
   }
 
   @Test
+  @Order(1)
   void shouldSurgeTheSpikingCellWithinSecondsAndLeaveTheCalmCellAtOne() throws Exception {
     // given drivers: one available in the spiking cell, six in the calm one
     Instant now = Instant.now();
@@ -139,6 +148,26 @@ class SurgeEndToEndTest {
     assertThat(quiet.path("surgeMultiplier").asDouble()).as("calm cell: %s", quiet).isEqualTo(1.0);
   }
 
+  @Test
+  @Order(2)
+  void shouldApplyOneSurgeStateFromBothReplicas() throws Exception {
+    // given the spiking cell surged, as both replicas see it
+    GeoPoint pickup = TestEvents.centerOf(SPIKE_CELL);
+    double fromA = quote(pricing, pickup).path("surgeMultiplier").asDouble();
+    assertThat(fromA).isGreaterThan(1.0);
+    assertThat(quote(pricingB, pickup).path("surgeMultiplier").asDouble()).isEqualTo(fromA);
+
+    // when one replica's smoothing holds the cell at a value the model alone would not give (off the
+    // 0.1 grid, inside the dead band), as after a wobble another replica priced
+    double held = fromA + 0.05;
+    connection.sync().hset("surge:state:" + SPIKE_CELL, Map.of("multiplier", Double.toString(held),
+        "at", Long.toString(System.currentTimeMillis())));
+
+    // then both replicas quote the held value: the hysteresis state is shared, not per instance
+    assertThat(quote(pricing, pickup).path("surgeMultiplier").asDouble()).isEqualTo(held);
+    assertThat(quote(pricingB, pickup).path("surgeMultiplier").asDouble()).isEqualTo(held);
+  }
+
   private static <V> void send(Topic<String, V> topic, String key, V value) {
     byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
     long timestamp = value instanceof RideRequested request ? request.getEventTime().toEpochMilli()
@@ -152,13 +181,17 @@ class SurgeEndToEndTest {
   }
 
   private static JsonNode quote(GeoPoint pickup) throws Exception {
+    return quote(pricing, pickup);
+  }
+
+  private static JsonNode quote(AppProcess replica, GeoPoint pickup) throws Exception {
     String body = JSON.createObjectNode().put("riderId", "usr_system")
         .<ObjectNode>set("pickup",
             JSON.createObjectNode().put("lat", pickup.getLat()).put("lon", pickup.getLon()))
         .<ObjectNode>set("dropoff",
             JSON.createObjectNode().put("lat", 40.7580).put("lon", -73.9855))
         .put("product", "STANDARD").toString();
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(pricing.baseUrl().resolve("/quotes"))
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(replica.baseUrl().resolve("/quotes"))
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("POST /quotes: %s", response.body()).isBetween(200, 201);

@@ -17,6 +17,6 @@ class ModelMismatchedTest extends ModelUnavailableChecks {
 
   @Test
   void shouldSayInReadinessThatTheFeatureOrderDiffers() {
-    assertNotReadyBecause("refusing ETA model " + EtaModelTestResource.MISORDERED);
+    assertNotReadyBecause("refusing published model " + EtaModelTestResource.MISORDERED);
   }
 }

@@ -17,6 +17,6 @@ class ModelMissingTest extends ModelUnavailableChecks {
 
   @Test
   void shouldSayInReadinessWhichModelIsMissing() {
-    assertNotReadyBecause("no ETA model eta-p90-absent");
+    assertNotReadyBecause("no published model eta-p90-absent");
   }
 }

@@ -8,12 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import org.ridemarket.fraud.PaymentDecision;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ridemarket.contracts.events.FraudDecided;
 import org.ridemarket.contracts.serde.AvroSerde;
 import org.ridemarket.contracts.topics.Topics;
@@ -22,6 +18,7 @@ import org.ridemarket.service.config.ServingConfig;
 import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.sql.OutboxRelay;
 import org.ridemarket.service.sql.PromiseJournal;
+import org.ridemarket.service.sql.PromiseJournals;
 
 /**
  * Writes each decision and its FraudDecided event (keyed by transaction id) to PostgreSQL in one
@@ -40,28 +37,23 @@ public class DecisionJournal {
       + " on conflict (transaction_id) do nothing";
 
   private final PromiseJournal<PaymentDecision> journal;
-  private final OutboxRelay relay;
 
   @Inject
-  DecisionJournal(Pool pool, DataSource dataSource, DecisionMapper mapper, ServingConfig config,
-      MeterRegistry registry, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    this(pool, new OutboxRelay(dataSource, bootstrapServers, "fraud-outbox", config.outbox(), registry), mapper,
-        config.journal());
+  DecisionJournal(PromiseJournals journals, DecisionMapper mapper) {
+    this.journal = journals.journal(INSERT, 20, DecisionJournal::tuple, event(mapper));
   }
 
-  /** A journal whose events the given relay publishes; for tests that set their own bounds. */
-  public DecisionJournal(Pool pool, OutboxRelay relay, DecisionMapper mapper, ServingConfig.Journal config) {
-    this.relay = relay;
+  /** A journal with its own relay and bounds, for tests. */
+  public DecisionJournal(Pool pool, OutboxRelay relay, DecisionMapper mapper, ServingConfig.Journal bounds) {
+    this.journal = new PromiseJournal<>(pool, INSERT, 20, DecisionJournal::tuple, event(mapper), bounds, relay,
+        "serving.journal");
+  }
+
+  // The contract's single-object encoding, made once with the decision, so the event is exactly what was recorded.
+  private static Function<PaymentDecision, PromiseJournal.Event> event(DecisionMapper mapper) {
     AvroSerde<FraudDecided> serde = new AvroSerde<>(FraudDecided.class);
     String topic = Topics.FRAUD_DECISIONS.name();
-    this.journal = new PromiseJournal<>(pool, INSERT, 20, DecisionJournal::tuple,
-        decision -> new PromiseJournal.Event(topic, decision.getTransactionId(),
-            serde.serialize(topic, mapper.toEvent(decision))),
-        config, relay, "serving.journal");
-  }
-
-  void stop(@Observes ShutdownEvent stopping) {
-    relay.close();
+    return decision -> new PromiseJournal.Event(topic, decision.getTransactionId(), serde.serialize(topic, mapper.toEvent(decision)));
   }
 
   /**

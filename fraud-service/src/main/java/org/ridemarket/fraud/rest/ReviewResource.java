@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import org.ridemarket.service.deadline.Deadlines;
+import org.ridemarket.service.rest.ServiceUnavailableException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,7 +43,10 @@ public class ReviewResource {
   private final ReviewService reviews;
   private final DecisionMapper mapper;
 
-  ReviewResource(ReviewService reviews, DecisionMapper mapper) {
+  private final Deadlines deadlines;
+
+  ReviewResource(ReviewService reviews, DecisionMapper mapper, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.reviews = reviews;
     this.mapper = mapper;
   }
@@ -55,7 +61,7 @@ public class ReviewResource {
       @QueryParam("state") @DefaultValue("OPEN")
       @Pattern(regexp = "OPEN|TAKEN|LABELED", message = "must be OPEN, TAKEN or LABELED") String state,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-    return reviews.list(ReviewState.valueOf(state), limit)
+    return within("review", reviews.list(ReviewState.valueOf(state), limit))
         .map(found -> found.stream().map(mapper::toReview).toList());
   }
 
@@ -70,7 +76,7 @@ public class ReviewResource {
   @APIResponse(responseCode = "409", description = "Taken by another analyst, or already labelled")
   public Uni<ReviewView> take(@PathParam("transactionId") String transactionId,
       @NotNull(message = "a JSON body is required") @Valid TakeRequest body) {
-    return reviews.take(transactionId, body.analyst()).map(mapper::toReview);
+    return within("review", reviews.take(transactionId, body.analyst())).map(mapper::toReview);
   }
 
   /** Labels a review and publishes the label to fraud.labels. */
@@ -95,6 +101,12 @@ public class ReviewResource {
     } else {
       pattern = body.pattern() == null ? FraudPattern.UNKNOWN : FraudPattern.valueOf(body.pattern());
     }
-    return reviews.label(transactionId, body.analyst(), label, pattern).map(mapper::toReview);
+    return within("review-label", reviews.label(transactionId, body.analyst(), label, pattern)).map(mapper::toReview);
+  }
+
+  // An analyst's call waits no longer than its budget, whatever PostgreSQL or Kafka is doing.
+  private <T> Uni<T> within(String endpoint, Uni<T> call) {
+    return deadlines.start(endpoint).bound(call, () -> new ServiceUnavailableException(
+        "the review queue did not answer in time; retry", Duration.ofSeconds(1)));
   }
 }

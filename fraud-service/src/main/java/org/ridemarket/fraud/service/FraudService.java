@@ -90,21 +90,25 @@ public class FraudService {
   public Uni<PaymentDecision> score(Payment payment, Deadline deadline) {
     long started = System.nanoTime();
     Executor context = VertxContexts.current();
-    return velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId(), deadline)
+    Uni<PaymentDecision> decided = velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId(),
+        deadline)
         .onTermination().invoke(() -> serving.featuresRead(System.nanoTime() - started))
         // Parsing, the rules and the ONNX runs are CPU work: the decision pool, never the event loop.
         .chain(hashes -> pool.compute(deadline, () -> decide(payment, VelocityRepository.parse(
             payment.cardFingerprint(), payment.userId(), payment.deviceId(), hashes))))
         .onFailure(failure -> failure instanceof FeatureStoreException || failure instanceof WorkRefusedException)
         .recoverWithItem(failure -> withoutFeatures(payment, failure))
+        // Back on the request's context: the journal completes there, and its SQL span joins the request's trace.
+        .emitOn(context)
         .chain(decision -> journal.record(decision, deadline)
             .onFailure(NotRecordedException.class).transform(failure -> {
               serving.refused("unrecorded");
               return new ServiceUnavailableException("the decision could not be recorded in time; nothing was "
                   + "decided, retry with the same transaction id", RETRY_AFTER);
             })
-            .chain(inserted -> inserted ? Uni.createFrom().item(new Outcome(decision, true)) : recorded(payment)))
-        .emitOn(context)
+            .chain(inserted -> inserted ? Uni.createFrom().item(new Outcome(decision, true))
+                : deadline.bound(recorded(payment), () -> new ServiceUnavailableException(
+                    "the recorded decision could not be read in time; retry", RETRY_AFTER))))
         .invoke(outcome -> {
           if (outcome.isNew()) {
             metrics.decided(outcome.decision().getDecision(), outcome.decision().isDegraded());
@@ -114,6 +118,8 @@ public class FraudService {
           serving.answered(System.nanoTime() - started, outcome.decision().isDegraded());
         })
         .map(Outcome::decision);
+    // A gateway that hangs up does not cancel its decision: once decided, it is recorded and published.
+    return Uni.createFrom().completionStage(decided.subscribeAsCompletionStage());
   }
 
   /** The decision recorded for a transaction id, or null. */

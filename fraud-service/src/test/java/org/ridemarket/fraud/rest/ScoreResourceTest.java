@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.fraud.FraudApi;
 import org.ridemarket.fraud.VelocityHashes;
 import org.ridemarket.fraud.mapping.PaymentMapper;
@@ -177,6 +178,46 @@ class ScoreResourceTest {
     FraudApi.score(body).statusCode(200);
 
     assertThat(row(tx).getOffsetDateTime("event_time").toInstant()).isEqualTo(Instant.parse("2026-11-21T18:04:05.120Z"));
+  }
+
+  @Test
+  void shouldRecordEveryFieldOfTheDecisionAsAnswered() {
+    // given a payment
+    String tx = FraudApi.fresh("tx-columns");
+    String body = FraudApi.body(tx, "fp-columns", "rider-columns", "dev-columns", 2350)
+        .replace("\"tripId\"", "\"eventTime\": \"2026-11-21T18:04:05.120Z\", \"tripId\"");
+
+    // when it is scored
+    JsonPath answer = FraudApi.score(body).statusCode(200).extract().jsonPath();
+
+    // then every column of its row holds what the gateway sent and was told
+    Row row = row(tx);
+    assertThat(row.size()).as("columns compared below").isEqualTo(26);
+    assertThat(row.getString("transaction_id")).isEqualTo(answer.getString("transactionId")).isEqualTo(tx);
+    assertThat(row.getString("payload_sha256")).matches("[0-9a-f]{64}");
+    assertThat(row.getString("card_fingerprint")).isEqualTo("fp-columns");
+    assertThat(row.getString("user_id")).isEqualTo("rider-columns");
+    assertThat(row.getString("device_id")).isEqualTo("dev-columns");
+    assertThat(row.getLong("amount_minor")).isEqualTo(2350);
+    assertThat(row.getString("currency")).isEqualTo("USD");
+    assertThat(row.getDouble("lat")).isEqualTo(40.7549);
+    assertThat(row.getDouble("lon")).isEqualTo(-73.9840);
+    assertThat(row.getString("merchant_id")).isNull();
+    assertThat(row.getString("trip_id")).isEqualTo("trip-1");
+    assertThat(row.getOffsetDateTime("event_time").toInstant()).isEqualTo(Instant.parse("2026-11-21T18:04:05.120Z"));
+    assertThat(row.getString("decision")).isEqualTo(answer.getString("decision"));
+    assertThat(row.getDouble("score")).isEqualTo(answer.getDouble("score"));
+    assertThat(row.getString("reasons")).contains(answer.getList("reasons.code", String.class).toArray(String[]::new));
+    assertThat(row.getString("features")).startsWith("{").contains("\"" + VelocityFeatures.NAMES.get(0) + "\"");
+    assertThat(row.getString("model_version")).isEqualTo(answer.getString("modelVersion"));
+    assertThat(row.getBoolean("degraded")).isEqualTo(answer.getBoolean("degraded"));
+    assertThat(row.getOffsetDateTime("decided_at").toInstant()).isEqualTo(Instant.parse(answer.getString("decidedAt")));
+    assertThat(row.getString("review_state")).isEqualTo("REVIEW".equals(answer.getString("decision")) ? "OPEN" : "NONE");
+    assertThat(row.getString("assigned_to")).isNull();
+    assertThat(row.getValue("taken_at")).isNull();
+    assertThat(row.getString("label")).isNull();
+    assertThat(row.getString("pattern")).isNull();
+    assertThat(row.getValue("labeled_at")).isNull();
   }
 
   private Row row(String transactionId) {

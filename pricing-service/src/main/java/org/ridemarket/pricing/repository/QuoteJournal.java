@@ -1,18 +1,14 @@
 package org.ridemarket.pricing.repository;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.util.List;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Function;
 import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.serde.AvroSerde;
 import org.ridemarket.contracts.topics.Topics;
@@ -22,6 +18,7 @@ import org.ridemarket.service.config.ServingConfig;
 import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.sql.OutboxRelay;
 import org.ridemarket.service.sql.PromiseJournal;
+import org.ridemarket.service.sql.PromiseJournals;
 
 /**
  * Writes each quote and its {@link PriceQuoted} event to PostgreSQL in one statement before the quote
@@ -38,27 +35,23 @@ public class QuoteJournal {
       + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)";
 
   private final PromiseJournal<Quote> journal;
-  private final OutboxRelay relay;
 
   @Inject
-  QuoteJournal(Pool pool, DataSource dataSource, QuoteMapper mapper, ServingConfig config, MeterRegistry registry,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    this(pool, new OutboxRelay(dataSource, bootstrapServers, "pricing-outbox", config.outbox(), registry), mapper,
-        config.journal());
+  QuoteJournal(PromiseJournals journals, QuoteMapper mapper) {
+    this.journal = journals.journal(INSERT, 22, QuoteJournal::tuple, event(mapper));
   }
 
-  /** A journal whose events the given relay publishes; for tests that set their own bounds. */
-  public QuoteJournal(Pool pool, OutboxRelay relay, QuoteMapper mapper, ServingConfig.Journal config) {
-    this.relay = relay;
+  /** A journal with its own relay and bounds, for tests. */
+  public QuoteJournal(Pool pool, OutboxRelay relay, QuoteMapper mapper, ServingConfig.Journal bounds) {
+    this.journal = new PromiseJournal<>(pool, INSERT, 22, QuoteJournal::tuple, event(mapper), bounds, relay,
+        "serving.journal");
+  }
+
+  // The contract's single-object encoding, made once with the quote, so the event is exactly what was recorded.
+  private static Function<Quote, PromiseJournal.Event> event(QuoteMapper mapper) {
     AvroSerde<PriceQuoted> serde = new AvroSerde<>(PriceQuoted.class);
     String topic = Topics.PRICE_QUOTES.name();
-    this.journal = new PromiseJournal<>(pool, INSERT, 22, QuoteJournal::tuple,
-        quote -> new PromiseJournal.Event(topic, quote.getPickupCell(), serde.serialize(topic, mapper.toEvent(quote))),
-        config, relay, "serving.journal");
-  }
-
-  void stop(@Observes ShutdownEvent stopping) {
-    relay.close();
+    return quote -> new PromiseJournal.Event(topic, quote.getPickupCell(), serde.serialize(topic, mapper.toEvent(quote)));
   }
 
   /**

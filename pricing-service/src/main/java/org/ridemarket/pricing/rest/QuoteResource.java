@@ -70,7 +70,7 @@ public class QuoteResource {
   @APIResponse(responseCode = "404", description = "No such quote")
   public Uni<Response> get(@PathParam("id") String id) {
     UUID quoteId = parse(id);
-    return quotes.find(quoteId).map(quote -> {
+    return quotes.find(quoteId, deadlines.start("quote-read")).map(quote -> {
       if (quote == null) {
         return Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(404, "no quote " + id,
             List.of())).build();

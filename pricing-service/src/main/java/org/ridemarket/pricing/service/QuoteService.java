@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.ridemarket.contracts.geo.Cells;
@@ -63,26 +64,31 @@ public class QuoteService {
     Executor context = VertxContexts.current();
     String cell = Cells.cellOf(request.pickup().lat(), request.pickup().lon());
     Trip trip = fares.route(request.pickup(), request.dropoff());
-    return surge.forCell(cell, deadline)
+    Uni<Quote> given = surge.forCell(cell, deadline)
         .map(decision -> newQuote(request, cell, trip, decision))
+        // Back on the request's context: the journal completes there, and its SQL span joins the request's trace.
+        .emitOn(context)
         .call(quote -> journal.record(quote, deadline).onFailure(NotRecordedException.class).transform(failure -> {
           metrics.refused("unrecorded");
           return new ServiceUnavailableException("the quote could not be recorded in time; nothing was promised, retry",
               RETRY_AFTER);
         }))
-        .emitOn(context)
         .invoke(quote -> metrics.answered(System.nanoTime() - started, quote.getSurge().degraded()));
+    // A caller that hangs up does not cancel its quote: once decided, it is recorded and published.
+    return Uni.createFrom().completionStage(given.subscribeAsCompletionStage());
   }
 
   /** The quote with this id, or null. */
   @WithSpan("QuoteService.find")
-  public Uni<Quote> find(@SpanAttribute("quote.id") UUID id) {
-    return quotes.find(id);
+  public Uni<Quote> find(@SpanAttribute("quote.id") UUID id, Deadline deadline) {
+    return deadline.bound(quotes.find(id), () -> new ServiceUnavailableException(
+        "the quote could not be read in time; retry", RETRY_AFTER));
   }
 
   private Quote newQuote(TripRequest request, String cell, Trip trip, SurgeDecision decision) {
     Fare fare = fares.fare(request.product(), trip, decision.multiplier());
-    Instant now = Instant.now();
+    // Microseconds: what PostgreSQL keeps, so that GET /quotes/{id} returns the very instants the POST did.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     return new Quote(UUID.randomUUID(), request.riderId(), request.product(), request.pickup(), request.dropoff(),
         cell, trip, decision, fare, now, now.plus(ttl));
   }

@@ -1,6 +1,7 @@
 package org.ridemarket.pricing.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import org.ridemarket.service.sql.PromiseJournal;
 import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.sql.NotRecordedException;
 import org.ridemarket.service.sql.OutboxRelay;
+import org.ridemarket.stack.LocalStack;
 import org.ridemarket.contracts.events.Product;
 import org.ridemarket.pricing.Fare;
 import org.ridemarket.pricing.Position;
@@ -101,6 +103,60 @@ class QuoteJournalTest {
     } catch (ExecutionException expected) {
       assertThat(expected.getCause()).isInstanceOf(NotRecordedException.class).hasMessageContaining("duplicate key");
     }
+  }
+
+  @Test
+  void shouldNeverWriteAQuoteWhoseDeadlinePassedWhileItWaited() throws Exception {
+    // given one write slot, stuck behind a paused PostgreSQL
+    QuoteJournal journal = journal(64, 1);
+    LocalStack stack = LocalStackTestResource.shared();
+    Quote stuck = quote(UUID.randomUUID());
+    Quote late = quote(UUID.randomUUID());
+    CompletableFuture<Void> first;
+    CompletableFuture<Void> second;
+    stack.pausePostgres(true);
+    try {
+      first = journal.record(stuck, NONE).subscribeAsCompletionStage();
+      // when a quote waits for the slot longer than its request's deadline
+      second = journal.record(late, Deadline.after(Duration.ofMillis(200))).subscribeAsCompletionStage();
+      Thread.sleep(500);
+    } finally {
+      stack.pausePostgres(false);
+    }
+
+    // then its caller is told it was not recorded, and it never is, while the first commits
+    assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class);
+    first.get(30, TimeUnit.SECONDS);
+    Thread.sleep(500);
+    assertThat(count(List.of(stuck))).isEqualTo(1);
+    assertThat(count(List.of(late))).isZero();
+  }
+
+  @Test
+  void shouldRefuseAtOnceWhenTooManyQuotesAreWaiting() throws Exception {
+    // given one write slot and room for two waiting quotes, behind a paused PostgreSQL
+    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource), mapper,
+        new PromiseJournal.Bounds(64, 1, 2));
+    LocalStack stack = LocalStackTestResource.shared();
+    List<CompletableFuture<Void>> accepted = new ArrayList<>();
+    CompletableFuture<Void> refused;
+    stack.pausePostgres(true);
+    try {
+      accepted.add(journal.record(quote(UUID.randomUUID()), NONE).subscribeAsCompletionStage());
+      Thread.sleep(200);
+      accepted.add(journal.record(quote(UUID.randomUUID()), NONE).subscribeAsCompletionStage());
+      accepted.add(journal.record(quote(UUID.randomUUID()), NONE).subscribeAsCompletionStage());
+      // when one more arrives
+      refused = journal.record(quote(UUID.randomUUID()), NONE).subscribeAsCompletionStage();
+
+      // then it is refused while PostgreSQL is still paused, not queued behind it
+      assertThatThrownBy(() -> refused.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
+          .hasMessageContaining("already waiting");
+    } finally {
+      stack.pausePostgres(false);
+    }
+    // and the accepted ones commit once it is back
+    CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
   }
 
   private long count(List<Quote> quotes) {

@@ -16,6 +16,6 @@ class ModelMissingTest extends ModelUnavailableChecks {
 
   @Test
   void shouldSayInReadinessThatThereIsNoModel() {
-    assertNotReadyBecause("no surge model");
+    assertNotReadyBecause("no published model absent");
   }
 }

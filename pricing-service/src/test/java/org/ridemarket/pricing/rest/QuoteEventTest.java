@@ -1,6 +1,7 @@
 package org.ridemarket.pricing.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,20 +9,15 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.events.PriceQuoted;
 import org.ridemarket.contracts.events.Product;
-import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.pricing.FeatureHashes;
+import org.ridemarket.pricing.PublishedQuotes;
 import org.ridemarket.pricing.QuoteApi;
 import org.ridemarket.pricing.SurgeModelTestResource;
 import org.ridemarket.stack.LocalStackTestResource;
@@ -61,25 +57,9 @@ class QuoteEventTest {
   }
 
   private ConsumerRecord<String, PriceQuoted> awaitEvent(String quoteId) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<String, PriceQuoted> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-        Topics.PRICE_QUOTES.valueSerde().deserializer())) {
-      // Every partition from the start, without a consumer group: nothing to wait for but the records.
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRICE_QUOTES.name()).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Instant deadline = Instant.now().plusSeconds(20);
-      while (Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<String, PriceQuoted> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value().getQuoteId().equals(quoteId)) {
-            return record;
-          }
-        }
-      }
-    }
-    throw new AssertionError("no PriceQuoted event for quote " + quoteId + " on " + Topics.PRICE_QUOTES.name());
+    return await().atMost(Duration.ofSeconds(20)).until(
+        () -> PublishedQuotes.all(bootstrapServers).stream()
+            .filter(record -> record.value().getQuoteId().equals(quoteId)).findFirst(),
+        Optional::isPresent).orElseThrow();
   }
 }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -93,16 +94,35 @@ class QuoteResourceTest {
 
     JsonPath quote = QuoteApi.quote(pickup).extract().jsonPath();
 
+    // every column of the row, read back and compared with what the rider was told
     try (Connection connection = database.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "select surge_multiplier, total_fare_minor, pickup_cell, degraded, expires_at from quote where id = ?")) {
+        PreparedStatement select = connection.prepareStatement("select * from quote where id = ?")) {
       select.setObject(1, UUID.fromString(quote.getString("quoteId")));
       try (ResultSet row = select.executeQuery()) {
         assertThat(row.next()).as("the quote's row").isTrue();
-        assertThat(row.getDouble("surge_multiplier")).isEqualTo(quote.getDouble("surgeMultiplier"));
-        assertThat(row.getLong("total_fare_minor")).isEqualTo(quote.getLong("fare.totalMinor"));
+        assertThat(row.getMetaData().getColumnCount()).as("columns compared below").isEqualTo(22);
+        assertThat(row.getObject("id").toString()).isEqualTo(quote.getString("quoteId"));
+        assertThat(row.getString("rider_id")).isEqualTo(quote.getString("riderId"));
+        assertThat(row.getString("product")).isEqualTo(quote.getString("product"));
+        assertThat(row.getDouble("pickup_lat")).isEqualTo(quote.getDouble("pickup.lat"));
+        assertThat(row.getDouble("pickup_lon")).isEqualTo(quote.getDouble("pickup.lon"));
+        assertThat(row.getDouble("dropoff_lat")).isEqualTo(quote.getDouble("dropoff.lat"));
+        assertThat(row.getDouble("dropoff_lon")).isEqualTo(quote.getDouble("dropoff.lon"));
         assertThat(row.getString("pickup_cell")).isEqualTo(quote.getString("pickupCell"));
-        assertThat(row.getBoolean("degraded")).isFalse();
+        assertThat(row.getLong("distance_meters")).isEqualTo(quote.getLong("distanceMeters"));
+        assertThat(row.getLong("duration_seconds")).isEqualTo(quote.getLong("durationSeconds"));
+        assertThat(row.getDouble("surge_multiplier")).isEqualTo(quote.getDouble("surgeMultiplier"));
+        assertThat(row.getString("surge_source")).isEqualTo(quote.getString("surgeSource"));
+        assertThat(row.getString("model_version")).isEqualTo(quote.getString("modelVersion"));
+        assertThat(row.getBoolean("degraded")).isEqualTo(quote.getBoolean("degraded")).isFalse();
+        assertThat(row.getLong("base_fare_minor")).isEqualTo(quote.getLong("fare.baseMinor"));
+        assertThat(row.getLong("distance_fare_minor")).isEqualTo(quote.getLong("fare.distanceMinor"));
+        assertThat(row.getLong("time_fare_minor")).isEqualTo(quote.getLong("fare.timeMinor"));
+        assertThat(row.getLong("surge_amount_minor")).isEqualTo(quote.getLong("fare.surgeMinor"));
+        assertThat(row.getLong("total_fare_minor")).isEqualTo(quote.getLong("fare.totalMinor"));
+        assertThat(row.getString("currency")).isEqualTo(quote.getString("fare.currency"));
+        assertThat(row.getTimestamp("created_at").toInstant()).isEqualTo(Instant.parse(quote.getString("createdAt")));
+        assertThat(row.getTimestamp("expires_at").toInstant()).isEqualTo(Instant.parse(quote.getString("expiresAt")));
       }
     }
   }

@@ -37,7 +37,7 @@ public class ServedModels {
   private final ScheduledExecutorService watcher;
 
   ServedModels(ServingConfig config, MeterRegistry registry) {
-    this.store = new ModelStore(config.models().dir(), "served");
+    this.store = new ModelStore(config.models().dir(), "published");
     this.registry = registry;
     this.watcher = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(null, task, "model-watcher", OnnxModel.LOADER_STACK_BYTES);

@@ -7,6 +7,7 @@ import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,11 +27,16 @@ public class DecisionPool {
 
   private final ThreadPoolExecutor executor;
 
+  @Inject
   DecisionPool(ServingConfig config, MeterRegistry registry) {
-    int threads = config.pool().threads() > 0 ? config.pool().threads() : Runtime.getRuntime().availableProcessors();
+    this(config.pool().threads() > 0 ? config.pool().threads() : Runtime.getRuntime().availableProcessors(),
+        config.pool().queue(), registry);
+  }
+
+  DecisionPool(int threads, int queue, MeterRegistry registry) {
     AtomicInteger numbers = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(config.pool().queue()), task -> {
+        new ArrayBlockingQueue<>(queue), task -> {
           Thread thread = new Thread(task, "decision-" + numbers.incrementAndGet());
           thread.setDaemon(true);
           return thread;

@@ -56,8 +56,9 @@ public final class OutboxRelay implements AutoCloseable {
       MeterRegistry registry) {
     this.dataSource = dataSource;
     this.config = config;
-    this.producer = new KafkaProducer<>(producerConfig(bootstrapServers, clientId, config), new StringSerializer(),
-        new ByteArraySerializer());
+    // An idle relay (tests, tools) has no producer, so it never reaches for a broker.
+    this.producer = config.enabled() ? new KafkaProducer<>(producerConfig(bootstrapServers, clientId, config),
+        new StringSerializer(), new ByteArraySerializer()) : null;
     this.relayed = Counter.builder("serving.outbox.relayed").description("Events relayed from the outbox to Kafka")
         .register(registry);
     this.failures = Counter.builder("serving.outbox.failures")
@@ -205,6 +206,8 @@ public final class OutboxRelay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    producer.close(Duration.ofSeconds(2));
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(2));
+    }
   }
 }

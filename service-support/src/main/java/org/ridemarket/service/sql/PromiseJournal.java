@@ -8,7 +8,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.function.Function;
 import org.ridemarket.service.config.ServingConfig;
+import org.jboss.logging.Logger;
 import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.logging.RateLimitedLog;
 
 /**
  * Records promises (quotes, fraud decisions) and their events in one statement (docs/adr/0011): the
@@ -26,6 +28,7 @@ public final class PromiseJournal<T> {
   }
 
   private final GroupCommit<T> commits;
+  private final RateLimitedLog failures = new RateLimitedLog(Logger.getLogger(PromiseJournal.class));
 
   /**
    * A journal of {@code insert} (an INSERT of the promise's row with {@code parameters} parameters and
@@ -53,7 +56,9 @@ public final class PromiseJournal<T> {
             .transform(failure -> new NotRecordedException("PostgreSQL did not record it: " + failure.getMessage(),
                 failure)),
         () -> new NotRecordedException("PostgreSQL did not commit within the request's deadline of "
-            + deadline.budget().toMillis() + " ms"));
+            + deadline.budget().toMillis() + " ms"))
+        .onFailure().invoke(failure -> failures.degraded("a promise was not recorded and is refused with 503",
+            "postgres", failure));
   }
 
   /** Group commit bounds set in code rather than configuration (tests, tools). */
