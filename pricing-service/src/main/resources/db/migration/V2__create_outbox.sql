@@ -1,6 +1,6 @@
 -- Events of recorded quotes, written in the same statement as their quote and deleted once Kafka has
 -- them (docs/adr/0011). Usually empty: rows live for milliseconds unless Kafka is unreachable.
-create table outbox (
+create table quote_outbox (
     id          bigserial   primary key,
     topic       varchar(255) not null,
     event_key   varchar(255) not null,

@@ -43,7 +43,7 @@ class DecisionJournalTest {
 
   private DecisionJournal journal(int maxBatch, int maxInFlight) {
     // The service's own relay publishes the events of the rows these journals write.
-    return new DecisionJournal(pool, OutboxRelay.idle(dataSource), mapper,
+    return new DecisionJournal(pool, OutboxRelay.idle(dataSource, "fraud_outbox"), mapper,
         new PromiseJournal.Bounds(maxBatch, maxInFlight, 10_000));
   }
 

@@ -51,7 +51,7 @@ class QuoteJournalTest {
 
   private QuoteJournal journal(int maxBatch, int maxInFlight) {
     // The service's own relay publishes the events of the rows these journals write.
-    return new QuoteJournal(pool, OutboxRelay.idle(dataSource), mapper,
+    return new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
         new PromiseJournal.Bounds(maxBatch, maxInFlight, 10_000));
   }
 
@@ -135,7 +135,7 @@ class QuoteJournalTest {
   @Test
   void shouldRefuseAtOnceWhenTooManyQuotesAreWaiting() throws Exception {
     // given one write slot and room for two waiting quotes, behind a paused PostgreSQL
-    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource), mapper,
+    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
         new PromiseJournal.Bounds(64, 1, 2));
     LocalStack stack = LocalStackTestResource.shared();
     List<CompletableFuture<Void>> accepted = new ArrayList<>();

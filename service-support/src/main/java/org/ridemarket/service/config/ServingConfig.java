@@ -98,6 +98,10 @@ public interface ServingConfig {
   /** The outbox relay. */
   interface Outbox {
 
+    /** The service's own outbox table, so that services sharing a database never relay each other's events. */
+    @WithDefault("outbox")
+    String table();
+
     /** Whether this instance relays the outbox (any number of instances may; rows are locked). */
     @WithDefault("true")
     boolean enabled();

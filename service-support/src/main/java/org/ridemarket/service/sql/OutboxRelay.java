@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 import org.ridemarket.service.config.ServingConfig;
 
 /**
- * Publishes the events in the {@code outbox} table to Kafka and deletes them once Kafka has them
+ * Publishes the events in a service's outbox table to Kafka and deletes them once Kafka has them
  * (docs/adr/0011). One thread, never an event loop: it wakes when a promise is committed, and looks
  * anyway every poll interval for what another instance, or a failed attempt, left. Rows are taken
  * {@code FOR UPDATE SKIP LOCKED}, so any number of instances relay side by side without sending a row
@@ -36,9 +36,9 @@ import org.ridemarket.service.config.ServingConfig;
 public final class OutboxRelay implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  private static final String SELECT = "select id, topic, event_key, event_value, traceparent from outbox"
-      + " order by id limit ? for update skip locked";
-  private static final String DELETE = "delete from outbox where id = any(?)";
+  private final String table;
+  private final String select;
+  private final String delete;
 
   private record Row(long id, String topic, String key, byte[] value, String traceparent) {
   }
@@ -52,8 +52,17 @@ public final class OutboxRelay implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
+  /** A relay of the outbox table {@code config} names, started unless the configuration disables it. */
   public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId, ServingConfig.Outbox config,
       MeterRegistry registry) {
+    String table = config.table();
+    if (!table.matches("[a-z_]{1,63}")) {
+      throw new IllegalArgumentException("not an outbox table name: " + table);
+    }
+    this.table = table;
+    this.select = "select id, topic, event_key, event_value, traceparent from " + table
+        + " order by id limit ? for update skip locked";
+    this.delete = "delete from " + table + " where id = any(?)";
     this.dataSource = dataSource;
     this.config = config;
     // An idle relay (tests, tools) has no producer, so it never reaches for a broker.
@@ -71,14 +80,19 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   /** A relay that never runs, for journals whose rows another relay publishes (tests, tools). */
-  public static OutboxRelay idle(DataSource dataSource) {
-    return new OutboxRelay(dataSource, "127.0.0.1:1", "idle-outbox", new Settings(false, Duration.ofSeconds(1), 1,
-        Duration.ofSeconds(1)), new SimpleMeterRegistry());
+  public static OutboxRelay idle(DataSource dataSource, String table) {
+    return new OutboxRelay(dataSource, "127.0.0.1:1", "idle-outbox", new Settings(table, false, Duration.ofSeconds(1),
+        1, Duration.ofSeconds(1)), new SimpleMeterRegistry());
   }
 
   /** Relay settings set in code rather than configuration. */
-  public record Settings(boolean enabled, Duration pollInterval, int batch, Duration sendTimeout)
+  public record Settings(String table, boolean enabled, Duration pollInterval, int batch, Duration sendTimeout)
       implements ServingConfig.Outbox {
+  }
+
+  /** The outbox table it relays. */
+  public String table() {
+    return table;
   }
 
   /** Asks the relay to look at the outbox now (after a commit). Cheap, never blocks. */
@@ -131,7 +145,7 @@ public final class OutboxRelay implements AutoCloseable {
 
   private List<Row> select(Connection connection) throws SQLException {
     List<Row> rows = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+    try (PreparedStatement select = connection.prepareStatement(this.select)) {
       select.setInt(1, config.batch());
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
@@ -165,9 +179,9 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  private static void delete(Connection connection, List<Row> rows) throws SQLException {
+  private void delete(Connection connection, List<Row> rows) throws SQLException {
     Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
-    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+    try (PreparedStatement delete = connection.prepareStatement(this.delete)) {
       Array array = connection.createArrayOf("bigint", ids);
       delete.setArray(1, array);
       delete.executeUpdate();

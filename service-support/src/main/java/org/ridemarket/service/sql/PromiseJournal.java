@@ -14,7 +14,7 @@ import org.ridemarket.service.logging.RateLimitedLog;
 
 /**
  * Records promises (quotes, fraud decisions) and their events in one statement (docs/adr/0011): the
- * promise's row and its event's row in the {@code outbox} table are inserted together, so they commit
+ * promise's row and its event's row in the service's outbox table are inserted together, so they commit
  * or fail together, and {@link OutboxRelay} publishes the event afterwards. A stored promise therefore
  * always gets its event, and an event never exists for a promise that was not stored. Writes go through
  * {@link GroupCommit}: one statement per promise, batched under load.
@@ -37,7 +37,7 @@ public final class PromiseJournal<T> {
   public PromiseJournal(Pool pool, String insert, int parameters, Function<T, Tuple> tuple,
       Function<T, Event> event, ServingConfig.Journal config, OutboxRelay relay, String name) {
     String withEvent = "with promise as (" + insert + " returning 1)"
-        + " insert into outbox (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
+        + " insert into " + relay.table() + " (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
         + ", $" + (parameters + 2) + ", $" + (parameters + 3) + ", $" + (parameters + 4) + " from promise";
     this.commits = new GroupCommit<>(pool, withEvent, item -> withEvent(tuple.apply(item), event.apply(item)),
         config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);
