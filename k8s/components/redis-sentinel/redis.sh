@@ -19,18 +19,29 @@ ask_sentinels() {
   return 1
 }
 
+another_copy_alive() {
+  i=0
+  while [ "${i}" -lt "${REDIS_PODS}" ]; do
+    if [ "redis-${i}" != "${HOSTNAME}" ] \
+        && timeout 2 redis-cli -h "redis-${i}.${domain}" -p 6379 ping 2>/dev/null | grep -q PONG; then
+      return 0
+    fi
+    i=$((i + 1))
+  done
+  return 1
+}
+
 primary="$(ask_sentinels || true)"
-# The Sentinels still name this pod: it restarted before they noticed. Coming up empty as the primary
-# would make the replicas drop their copies, so stay down until they fail over (5 s + an election).
-waited=0
-while [ "${primary}" = "${self}" ] && [ "${waited}" -lt 60 ]; do
+# The Sentinels still name this pod: it restarted before they failed over. Coming up empty as the
+# primary would make the replicas drop their copies, so stay down while another copy is alive and let
+# the Sentinels promote it (a failed attempt is retried after 2 x failover-timeout). With no other
+# copy alive there is nothing to lose, and this pod starts the set again.
+while [ "${primary}" = "${self}" ] && another_copy_alive; do
   sleep 2
-  waited=$((waited + 2))
   primary="$(ask_sentinels || true)"
 done
-if [ -z "${primary}" ]; then
-  primary="redis-0.${domain}"
-fi
+# No Sentinel knows a primary: a new set, which redis-0 starts.
+primary="${primary:-redis-0.${domain}}"
 
 set -- --port 6379 --dir /data --save "" --appendonly no \
   --maxmemory "${REDIS_MAXMEMORY}" --maxmemory-policy noeviction \
