@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,16 @@ final class Overlays {
   private static String kustomize(String overlay) {
     Path directory = Path.of("overlays", overlay);
     try {
+      // stderr to a file: reading the two pipes one after the other could block on a chatty kubectl
+      Path errors = Files.createTempFile("kustomize-" + overlay, ".err");
       Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString())
-          .redirectErrorStream(false).start();
+          .redirectError(errors.toFile()).start();
       byte[] out = process.getInputStream().readAllBytes();
-      byte[] err = process.getErrorStream().readAllBytes();
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException("kubectl kustomize " + directory + " failed: "
-            + new String(err, StandardCharsets.UTF_8));
+      boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+      String err = Files.readString(errors);
+      Files.deleteIfExists(errors);
+      if (!ended || process.exitValue() != 0) {
+        throw new IllegalStateException("kubectl kustomize " + directory + " failed: " + err);
       }
       return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
