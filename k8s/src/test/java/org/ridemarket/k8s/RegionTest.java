@@ -46,8 +46,10 @@ class RegionTest {
     // given region b
     Overlays.Rendered regionB = Overlays.render("prod-region-b");
 
-    // then every resource says which region it belongs to
+    // then every resource, and every pod it runs, says which region it belongs to
     assertThat(regionB.resources()).extracting(HasMetadata::getMetadata)
         .allSatisfy(meta -> assertThat(meta.getLabels()).containsEntry("ridemarket.org/region", "region-b"));
+    assertThat(PodTemplates.of(regionB)).allSatisfy(pod ->
+        assertThat(pod.template().getMetadata().getLabels()).containsEntry("ridemarket.org/region", "region-b"));
   }
 }
