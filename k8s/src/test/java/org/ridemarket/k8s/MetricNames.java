@@ -21,6 +21,7 @@ final class MetricNames {
   private static final List<Path> APP_SOURCES = Stream.of("feature-streams", "pricing-service", "eta-service",
       "fraud-service").map(module -> Path.of("..", module, "src", "main", "java")).toList();
   private static final Pattern APP_METRIC = Pattern.compile("\\b((?:pricing|eta|fraud|feature)_[a-z0-9_]+)");
+  private static final Pattern DECISION_METRICS = Pattern.compile("new DecisionMetrics\\(registry, \"([a-z]+)\"");
   private static final Pattern PROMETHEUS_SUFFIX = Pattern.compile("(_seconds)?(_bucket|_count|_sum|_total|_max)?$");
 
   private MetricNames() {
@@ -40,16 +41,31 @@ final class MetricNames {
   static boolean published(String prometheusName) {
     String meter = PROMETHEUS_SUFFIX.matcher(prometheusName).replaceFirst("");
     String sources = Sources.TEXT;
-    return sources.contains('"' + meter + '"') || sources.contains('"' + meter.replace('_', '.') + '"');
+    return sources.contains('"' + meter + '"') || sources.contains('"' + meter.replace('_', '.') + '"')
+        || Sources.CORE_METERS.contains(meter.replace('_', '.'));
   }
 
   private static final class Sources {
     static final String TEXT = read();
+    // The serving core's meters each decision service registers under its own prefix
+    // (service-support's DecisionMetrics: new DecisionMetrics(registry, "pricing", ...)).
+    static final Set<String> CORE_METERS = coreMeters(TEXT);
 
     private static String read() {
       return APP_SOURCES.stream().flatMap(MetricNames::javaFiles).map(MetricNames::content)
           .collect(Collectors.joining("\n"));
     }
+  }
+
+  private static Set<String> coreMeters(String sources) {
+    Set<String> meters = new TreeSet<>();
+    Matcher matcher = DECISION_METRICS.matcher(sources);
+    while (matcher.find()) {
+      for (String suffix : List.of("features.read", "model.inference", "degraded", "refused")) {
+        meters.add(matcher.group(1) + "." + suffix);
+      }
+    }
+    return meters;
   }
 
   private static Stream<Path> javaFiles(Path root) {

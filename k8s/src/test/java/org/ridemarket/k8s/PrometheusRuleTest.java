@@ -28,7 +28,8 @@ class PrometheusRuleTest {
     // then latency per endpoint, degraded share, freshness, lag, dead letters and model readiness are covered
     assertThat(alerts).containsKeys("PricingQuoteP99OverBudget", "EtaRequestP99OverBudget", "FraudScoreP99OverBudget",
         "PricingDegradedShareHigh", "EtaDegradedShareHigh", "FraudDegradedShareHigh", "FeatureFreshnessStale",
-        "FeatureStreamsConsumerLagHigh", "DeadLetterRateHigh", "DecisionServiceModelNotReady", "ModelNotServing");
+        "FeatureStreamsConsumerLagHigh", "DeadLetterRateHigh", "DecisionServiceModelNotReady", "ModelNotServing",
+        "PromisesRefused");
     assertThat(alerts.values()).allSatisfy(rule -> {
       assertThat(rule.getFor()).as(rule.getAlert() + " for").isNotBlank();
       assertThat(rule.getLabels()).as(rule.getAlert() + " severity").containsKey("severity");
