@@ -70,23 +70,40 @@ public final class FaultRun {
     // The generator starts its schedule 50 ms after it is called; event times are on that scale (±1 ms).
     long start = System.nanoTime() + 50_000_000L;
     try (Pauser pauser = new Pauser()) {
-      List<Long> pg = new ArrayList<>();
-      List<Long> redis = new ArrayList<>();
+      List<Long> pg = Collections.synchronizedList(new ArrayList<>());
+      List<Long> redis = Collections.synchronizedList(new ArrayList<>());
+      Supplier<List<Long>> findPostgres = () -> StackProcesses.postgres(postgresDir);
+      Supplier<List<Long>> findRedis = () -> List.of(StackProcesses.redis(redisPort));
       generator.run(loads, List.of(
-          new TimedAction(timeline.startOf(PG_PAUSED), () -> stop(pauser, "PostgreSQL", pg,
-              () -> StackProcesses.postgres(postgresDir), start)),
+          // Found ahead: scanning /proc and starting kill(1) take long enough on a busy machine to shift the pause.
+          new TimedAction(ahead(timeline.startOf(PG_PAUSED)), () -> pg.addAll(findPostgres.get())),
+          new TimedAction(timeline.startOf(PG_PAUSED), () -> stop(pauser, "PostgreSQL", pg, findPostgres, start)),
           new TimedAction(timeline.startOf("after postgres"), () -> resume(pauser, "PostgreSQL", pg, start)),
-          new TimedAction(timeline.startOf(REDIS_PAUSED), () -> stop(pauser, "Redis", redis,
-              () -> List.of(StackProcesses.redis(redisPort)), start)),
+          new TimedAction(ahead(timeline.startOf(REDIS_PAUSED)), () -> redis.addAll(findRedis.get())),
+          new TimedAction(timeline.startOf(REDIS_PAUSED), () -> stop(pauser, "Redis", redis, findRedis, start)),
           new TimedAction(timeline.startOf("after redis"), () -> resume(pauser, "Redis", redis, start))));
     }
     return new FaultReport(timeline, budgets, margin, outcomes, List.copyOf(events));
   }
 
+  private static Duration ahead(Duration at) {
+    Duration earlier = at.minusSeconds(2);
+    return earlier.isNegative() ? Duration.ZERO : earlier;
+  }
+
+  // Stops the processes found ahead at once, then any that appeared since (a new backend).
   private void stop(Pauser pauser, String what, List<Long> pids, Supplier<List<Long>> find, long start) {
-    pids.addAll(find.get());
-    pauser.stop(pids);
-    event(start, "SIGSTOP " + what + " " + pids);
+    if (!pids.isEmpty()) {
+      pauser.stop(List.copyOf(pids));
+      event(start, "SIGSTOP " + what + " " + pids);
+    }
+    List<Long> newcomers = new ArrayList<>(find.get());
+    newcomers.removeAll(pids);
+    if (!newcomers.isEmpty()) {
+      pauser.stop(newcomers);
+      pids.addAll(newcomers);
+      event(start, "SIGSTOP " + what + " " + newcomers + " (found at the pause)");
+    }
   }
 
   private void resume(Pauser pauser, String what, List<Long> pids, long start) {
