@@ -87,7 +87,7 @@ public final class BenchReport {
     lines.add("Idle CPU before the load: " + Format.one(idle) + " ms/s.");
     lines.add("");
     lines.addAll(header(List.of("offered", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not 2xx",
-        "degraded", "CPU µs/req", "net of idle", "≤ 250 µs", "generator µs/req", "gen lag p99/max ms",
+        "degraded", "CPU µs/req", "net of idle", "≤ 250 µs", "generator µs/req", "gen lag p50/p99/max ms",
         "p50 ÷ noop p50", "p50 ÷ (Redis+ONNX)", "p99 target ms", "p99 ok")));
     double noopP50 = run.noop() == null ? Double.NaN : run.noop().outcomes().millisAt(50);
     List<StepResult> all = new ArrayList<>();
@@ -103,7 +103,8 @@ public final class BenchReport {
           ms(o.millisAt(99.9)), ms(o.maxMillis()), Long.toString(o.notOk()), Format.percent(o.degradedShare()),
           us(step.serviceMicrosPerRequest()), us(step.netServiceMicrosPerRequest()),
           decision ? within(step.serviceMicrosPerRequest(), CPU_TARGET_MICROS) : "-",
-          us(step.generatorMicrosPerRequest()), ms(step.lag().p99Millis()) + " / " + ms(step.lag().maxMillis()),
+          us(step.generatorMicrosPerRequest()),
+          ms(step.lag().p50Millis()) + " / " + ms(step.lag().p99Millis()) + " / " + ms(step.lag().maxMillis()),
           decision ? ratio(o.millisAt(50), noopP50) : "-", decision ? ratio(o.millisAt(50), workFloor) : "-",
           Double.isNaN(target) ? "-" : ms(target), within(o.millisAt(99), target))));
     }
@@ -118,9 +119,10 @@ public final class BenchReport {
   public static String stepLine(Service service, StepResult step) {
     Outcomes o = step.outcomes();
     return String.format(Locale.ROOT, "%s %s: p50 %s, p99 %s, p99.9 %s, max %s ms; %.1f/s achieved; %s; "
-            + "degraded %s; CPU/request service %s µs, generator %s µs; generator lag p99 %s ms",
+            + "degraded %s; CPU/request service %s µs, generator %s µs; generator lag p50 %s, p99 %s ms",
         service.label(), step.label(), ms(o.millisAt(50)), ms(o.millisAt(99)), ms(o.millisAt(99.9)),
         ms(o.maxMillis()), o.achievedPerSecond(), Format.kinds(o.kinds()), Format.percent(o.degradedShare()),
-        us(step.serviceMicrosPerRequest()), us(step.generatorMicrosPerRequest()), ms(step.lag().p99Millis()));
+        us(step.serviceMicrosPerRequest()), us(step.generatorMicrosPerRequest()), ms(step.lag().p50Millis()),
+        ms(step.lag().p99Millis()));
   }
 }

@@ -1,6 +1,5 @@
 package org.ridemarket.loadtest.bench;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,20 +9,20 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.ridemarket.loadtest.measure.OpenSchedule;
 
 /**
  * The open-model generator: requests leave on a fixed schedule whether or not earlier ones were
  * answered, and each is timed from its due time, so a stalled service (or a late generator) cannot hide
- * latency. Light on purpose: one Vert.x event loop does all the HTTP, bodies are pre-built, and one
- * parked thread per load hands each due batch to the loop in a single hop.
+ * latency. Light on purpose: one Vert.x event loop does all the HTTP and paces the requests itself
+ * (Netty's epoll loop wakes for a scheduled task to the microsecond, through timerfd), so no other
+ * thread wakes it per request; bodies are pre-built.
  */
 public final class OpenLoop implements AutoCloseable {
 
@@ -31,18 +30,22 @@ public final class OpenLoop implements AutoCloseable {
 
   private final Vertx vertx;
   private final HttpClient client;
-  private final Context loop;
+  private final ContextInternal loop;
   private final long timeoutMillis;
 
   /** A generator whose requests give up after {@code timeout} without a byte, on at most {@code connections}. */
   public OpenLoop(Duration timeout, int connections) {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-        .setInternalBlockingPoolSize(1));
+        .setInternalBlockingPoolSize(1).setPreferNativeTransport(true));
+    if (!vertx.isNativeTransportEnabled()) {
+      System.err.println("warning: no native epoll transport (" + vertx.unavailableNativeTransportCause()
+          + "): requests are paced to the millisecond only, and that lag counts in every latency");
+    }
     // No pipelining and a large pool: a stalled service gets more connections, never fewer requests.
     this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
             .setConnectTimeout(2_000).setKeepAliveTimeout(120),
         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-    this.loop = vertx.getOrCreateContext();
+    this.loop = (ContextInternal) vertx.getOrCreateContext();
     this.timeoutMillis = timeout.toMillis();
   }
 
@@ -54,18 +57,14 @@ public final class OpenLoop implements AutoCloseable {
     int total = loads.stream().mapToInt(Load::count).sum();
     CountDownLatch done = new CountDownLatch(total);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-    List<Thread> threads = new ArrayList<>();
     for (Load load : loads) {
-      threads.add(started("schedule-" + load.name(), () -> schedule(load, start, done)));
+      loop.runOnContext(ignored -> new Pacer(load, start, done).tick());
     }
     Thread actor = started("timed-actions", () -> TimedAction.runAll(actions, start));
     long longest = loads.stream().mapToLong(l -> OpenSchedule.evenOffsetNanos(l.count(), l.rate())).max().orElse(0);
     if (!done.await(longest + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) + TimeUnit.SECONDS.toNanos(30),
         TimeUnit.NANOSECONDS)) {
       throw new IllegalStateException(done.getCount() + " requests still without an outcome long after their timeout");
-    }
-    for (Thread thread : threads) {
-      thread.join();
     }
     actor.join();
   }
@@ -77,25 +76,30 @@ public final class OpenLoop implements AutoCloseable {
     return thread;
   }
 
-  private void schedule(Load load, long start, CountDownLatch done) {
-    int next = 0;
-    while (next < load.count()) {
+  /** Sends one load's requests as they fall due, on the event loop, rescheduling itself for the next one. */
+  private final class Pacer {
+
+    private final Load load;
+    private final long start;
+    private final CountDownLatch done;
+    private int next;
+
+    Pacer(Load load, long start, CountDownLatch done) {
+      this.load = load;
+      this.start = start;
+      this.done = done;
+    }
+
+    void tick() {
       long now = System.nanoTime();
-      long due = start + OpenSchedule.evenOffsetNanos(next, load.rate());
-      if (now < due) {
-        LockSupport.parkNanos(due - now);
-        continue;
-      }
-      int from = next;
       while (next < load.count() && start + OpenSchedule.evenOffsetNanos(next, load.rate()) <= now) {
-        next++;
+        send(load, next++, start, done);
       }
-      int to = next;
-      loop.runOnContext(ignored -> {
-        for (int n = from; n < to; n++) {
-          send(load, n, start, done);
-        }
-      });
+      if (next < load.count()) {
+        long wait = start + OpenSchedule.evenOffsetNanos(next, load.rate()) - System.nanoTime();
+        // emit: run with the Vert.x context current, as the HTTP client expects on its own loop.
+        loop.nettyEventLoop().schedule(() -> loop.emit(ignored -> tick()), Math.max(0, wait), TimeUnit.NANOSECONDS);
+      }
     }
   }
 

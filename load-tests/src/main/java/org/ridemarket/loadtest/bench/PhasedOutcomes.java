@@ -53,19 +53,21 @@ public final class PhasedOutcomes implements Sink {
     return outcomes;
   }
 
-  /** Scheduling lag of {@code phase}: p99 and max, ms. */
+  /** Scheduling lag of {@code phase}: p50, p99 and max, ms. */
   public Lag lagIn(String phase) {
     Histogram lag = lags.get(phase);
-    return lag.getTotalCount() == 0 ? new Lag(Double.NaN, Double.NaN)
-        : new Lag(lag.getValueAtPercentile(99) / 1_000.0, lag.getMaxValue() / 1_000.0);
+    return lag.getTotalCount() == 0 ? new Lag(Double.NaN, Double.NaN, Double.NaN)
+        : new Lag(lag.getValueAtPercentile(50) / 1_000.0, lag.getValueAtPercentile(99) / 1_000.0,
+            lag.getMaxValue() / 1_000.0);
   }
 
   /**
    * How late the generator sent requests against the schedule.
    *
+   * @param p50Millis median, ms: the timer's own wake-up delay, a floor under every latency
    * @param p99Millis 99th percentile, ms
    * @param maxMillis worst, ms
    */
-  public record Lag(double p99Millis, double maxMillis) {
+  public record Lag(double p50Millis, double p99Millis, double maxMillis) {
   }
 }

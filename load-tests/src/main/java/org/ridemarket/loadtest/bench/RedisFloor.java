@@ -29,8 +29,17 @@ public final class RedisFloor {
   public record Result(Floor floor, Optional<String> cell, Map<String, String> hash) {
   }
 
-  /** Reads from the Redis at {@code url} (e.g. {@code redis://127.0.0.1:16379}). */
+  /** Reads from the Redis at {@code url} (e.g. {@code redis://127.0.0.1:16379}); a Redis that is down is reported. */
   public static Result measure(String url, int samples) {
+    try {
+      return read(url, samples);
+    } catch (RuntimeException e) {
+      return new Result(Floor.missing("Redis HGETALL " + SupplyDemandFeatures.REDIS_KEY_PREFIX + "*",
+          "no Redis at " + url + ": " + e.getMessage()), Optional.empty(), Map.of());
+    }
+  }
+
+  private static Result read(String url, int samples) {
     RedisClient client = RedisClient.create(url);
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
       RedisCommands<String, String> redis = connection.sync();

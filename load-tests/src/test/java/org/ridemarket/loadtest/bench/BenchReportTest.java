@@ -47,8 +47,8 @@ class BenchReportTest {
         "- 1000/s outcomes: 201 ×1000");
     // 1,000 answers in 1.001 s; 200 µs of CPU each, net 150 with 50 ms/s idle; 2 ms is 4× the noop, 8× the floors
     assertThat(lines).contains("| 1000/s | 999.0 | 2.00 | 2.00 | 2.00 | 2.00 | 0 | 0.0% | 200 | 150 | yes | 20 "
-        + "| 0.010 / 0.050 | 4.0× | 8.0× | 5.00 | yes |");
-    assertThat(lines).anyMatch(line -> line.startsWith("| noop 500/s |") && line.endsWith("| - | 20 | 0.010 / 0.050 | - | - | - | - |"));
+        + "| 0.005 / 0.010 / 0.050 | 4.0× | 8.0× | 5.00 | yes |");
+    assertThat(lines).anyMatch(line -> line.startsWith("| noop 500/s |") && line.endsWith("| - | 20 | 0.005 / 0.010 / 0.050 | - | - | - | - |"));
   }
 
   private static StepResult step(String label, int rate, long latencyNanos, int status, long serviceCpuNanos) {
@@ -57,7 +57,7 @@ class BenchReportTest {
       long due = i * MS;
       outcomes.answered(due, due + latencyNanos, status, false, false);
     }
-    return new StepResult(label, rate, outcomes, new PhasedOutcomes.Lag(0.01, 0.05),
+    return new StepResult(label, rate, outcomes, new PhasedOutcomes.Lag(0.005, 0.01, 0.05),
         new CpuWindow.Use(serviceCpuNanos, 20_000_000L, 1_000_000_000L), 50);
   }
 }

@@ -14,7 +14,7 @@ class StepResultTest {
     for (int i = 0; i < 1_000; i++) {
       outcomes.answered(i * 2_000_000L, i * 2_000_000L + 1_000_000L, 201, false, false);
     }
-    StepResult step = new StepResult("500/s", 500, outcomes, new PhasedOutcomes.Lag(0.1, 0.5),
+    StepResult step = new StepResult("500/s", 500, outcomes, new PhasedOutcomes.Lag(0.05, 0.1, 0.5),
         new CpuWindow.Use(600_000_000L, 50_000_000L, 2_000_000_000L), 100);
 
     // then
@@ -25,7 +25,7 @@ class StepResultTest {
 
   @Test
   void shouldNotGuessWhatWasNotMeasured() {
-    StepResult step = new StepResult("500/s", 500, new Outcomes(), new PhasedOutcomes.Lag(0, 0),
+    StepResult step = new StepResult("500/s", 500, new Outcomes(), new PhasedOutcomes.Lag(0, 0, 0),
         new CpuWindow.Use(1, 1, 1), Double.NaN);
 
     assertThat(step.serviceMicrosPerRequest()).isNaN();
