@@ -22,4 +22,16 @@ public final class OpenSchedule {
     }
     return Math.multiplyExact(n, 1000L) / ratePerSecond * NANOS_PER_MILLI;
   }
+
+  /**
+   * Nanoseconds from the phase's first request to request {@code n} when requests are spread evenly
+   * (n / rate seconds), with no one-millisecond slots: the serving benchmark's own generator sends at
+   * 2,000/s one request every 500 µs instead of two at once each millisecond.
+   */
+  public static long evenOffsetNanos(long n, int ratePerSecond) {
+    if (n < 0 || ratePerSecond < 1) {
+      throw new IllegalArgumentException("n " + n + ", rate " + ratePerSecond);
+    }
+    return Math.multiplyExact(n, 1_000_000_000L) / ratePerSecond;
+  }
 }

@@ -40,4 +40,12 @@ class OpenScheduleTest {
       assertThat(ours).as("rate %d", rate).isEqualTo(gatling);
     }
   }
+
+  @Test
+  void shouldSpreadRequestsEvenlyWithoutMillisecondSlots() {
+    assertThat(OpenSchedule.evenOffsetNanos(0, 2_000)).isZero();
+    assertThat(OpenSchedule.evenOffsetNanos(1, 2_000)).isEqualTo(500_000);
+    assertThat(OpenSchedule.evenOffsetNanos(3, 300)).isEqualTo(10_000_000);
+    assertThat(OpenSchedule.evenOffsetNanos(60_000, 2_000)).isEqualTo(30_000_000_000L);
+  }
 }

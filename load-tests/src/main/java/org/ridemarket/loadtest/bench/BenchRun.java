@@ -1,0 +1,93 @@
+package org.ridemarket.loadtest.bench;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The benchmark: per service, its idle CPU, its empty endpoint at the floor rate, then each offered rate
+ * (warm-up, then measured), one step after the other so no two overlap, with the service's and the
+ * generator's CPU over each measured phase.
+ */
+public final class BenchRun {
+
+  private final BenchSettings settings;
+  private final OpenLoop generator;
+  private final RequestBodies bodies;
+  private long stream;
+
+  BenchRun(BenchSettings settings, OpenLoop generator) {
+    this.settings = settings;
+    this.generator = generator;
+    this.bodies = new RequestBodies(settings.seed(), settings.runId());
+  }
+
+  /** Measures {@code service}; a service that is not up is skipped with the reason. */
+  ServiceRun measure(Service service) throws InterruptedException {
+    long pid = ListeningSocket.pidListeningOn(service.port()).orElse(0);
+    if (pid == 0) {
+      return ServiceRun.skipped(service, "nothing listens on 127.0.0.1:" + service.port());
+    }
+    System.out.printf("%s: pid %d listens on %d; idle CPU over %d s%n", service.label(), pid, service.port(),
+        settings.idle().toSeconds());
+    CpuWindow idleWindow = CpuWindow.on(pid).start();
+    Thread.sleep(settings.idle().toMillis());
+    double idle = settings.idle().isZero() ? Double.NaN : idleWindow.stop().serviceMillisPerSecond();
+
+    String noopUri = settings.noopPath();
+    String note = "GET " + noopUri;
+    int probe = probe(service, noopUri);
+    if (probe / 100 != 2) {
+      noopUri = settings.noopFallback();
+      note = "GET " + settings.noopPath() + " answered " + (probe < 0 ? "nothing" : "HTTP " + probe)
+          + ", so the fallback GET " + noopUri + " (not an empty endpoint: it runs the liveness checks)";
+      System.out.println(service.label() + ": " + note);
+    }
+    StepResult noop = step(service, pid, "noop " + settings.floorRate() + "/s", settings.floorRate(),
+        settings.floorDuration(), HttpMethod.GET, noopUri, null, idle);
+    List<StepResult> steps = new ArrayList<>();
+    for (int rate : settings.rates()) {
+      Timeline timeline = timeline(settings.duration());
+      Buffer[] built = bodies.build(service, stream++, timeline.requestsAt(rate));
+      steps.add(step(service, pid, rate + "/s", rate, settings.duration(), HttpMethod.POST, service.path(), built,
+          idle));
+    }
+    return new ServiceRun(service, pid, noopUri, note, noop, steps, null);
+  }
+
+  private StepResult step(Service service, long pid, String label, int rate, Duration measured, HttpMethod method,
+      String uri, Buffer[] built, double idle) throws InterruptedException {
+    Timeline timeline = timeline(measured);
+    PhasedOutcomes outcomes = new PhasedOutcomes(timeline);
+    CpuWindow cpu = CpuWindow.on(pid);
+    AtomicReference<CpuWindow> started = new AtomicReference<>();
+    Map<String, String> headers = service == Service.FRAUD && built != null
+        ? Map.of("X-Api-Key", settings.apiKey()) : Map.of();
+    Load load = new Load(service.label() + "-" + label.replace(' ', '-'), service.port(), method, uri, headers,
+        built, rate, timeline.requestsAt(rate), outcomes);
+    System.out.printf("%s %s: %s warm-up, %d s measured%n", service.label(), label,
+        settings.warmUp().toSeconds() + " s", measured.toSeconds());
+    generator.run(List.of(load), List.of(new TimedAction(timeline.startOf("measured"), () -> started.set(cpu.start()))));
+    CpuWindow.Use use = started.get() == null ? new CpuWindow.Use(0, 0, 0) : cpu.stop();
+    StepResult result = new StepResult(label, rate, outcomes.in("measured"), outcomes.lagIn("measured"), use, idle);
+    System.out.println("  " + BenchReport.stepLine(service, result));
+    Thread.sleep(settings.settle().toMillis());
+    return result;
+  }
+
+  private Timeline timeline(Duration measured) {
+    return new Timeline().then("warm-up", settings.warmUp()).then("measured", measured);
+  }
+
+  private int probe(Service service, String uri) {
+    try {
+      return generator.call(service.port(), HttpMethod.GET, uri, Map.of()).status();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package org.ridemarket.loadtest.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the callers of one phase saw: the latency of every request from its due time to its outcome
+ * (answers of any status and transport failures alike, since a caller waits for an error too), the
+ * outcomes by status or failure kind, degraded answers, 503s with and without {@code Retry-After},
+ * other 5xx, and answers later than a threshold. Written by one thread, the generator's event loop.
+ */
+public final class Outcomes {
+
+  private final long lateAfterMicros;
+  // Auto-resizing, three significant digits: a paused dependency can hold a request for a minute.
+  private final Histogram micros = new Histogram(3);
+  private final Map<String, Long> kinds = new TreeMap<>();
+  private long ok;
+  private long degraded;
+  private long unavailable;
+  private long unavailableWithRetryAfter;
+  private long otherServerErrors;
+  private long failures;
+  private long late;
+  private long firstDueNanos = Long.MAX_VALUE;
+  private long lastEndNanos = Long.MIN_VALUE;
+
+  /** Outcomes that count answers later than {@code lateAfterMicros} (Long.MAX_VALUE: none is late). */
+  public Outcomes(long lateAfterMicros) {
+    this.lateAfterMicros = lateAfterMicros;
+  }
+
+  /** Outcomes without a lateness threshold. */
+  public Outcomes() {
+    this(Long.MAX_VALUE);
+  }
+
+  /** An HTTP answer with {@code status}; {@code degraded} as the body says (false when it says nothing). */
+  public void answered(long dueNanos, long endNanos, int status, boolean retryAfter, boolean degraded) {
+    timed(dueNanos, endNanos);
+    kinds.merge(Integer.toString(status), 1L, Long::sum);
+    if (status / 100 == 2) {
+      ok++;
+      if (degraded) {
+        this.degraded++;
+      }
+    } else if (status == 503) {
+      unavailable++;
+      if (retryAfter) {
+        unavailableWithRetryAfter++;
+      }
+    } else if (status / 100 == 5) {
+      otherServerErrors++;
+    }
+  }
+
+  /** No HTTP answer: {@code kind} says why ({@code timeout}, {@code connection refused}, ...). */
+  public void failed(long dueNanos, long endNanos, String kind) {
+    timed(dueNanos, endNanos);
+    kinds.merge(kind, 1L, Long::sum);
+    failures++;
+  }
+
+  private void timed(long dueNanos, long endNanos) {
+    long waited = Math.max(0, (endNanos - dueNanos) / 1_000);
+    micros.recordValue(waited);
+    if (waited > lateAfterMicros) {
+      late++;
+    }
+    firstDueNanos = Math.min(firstDueNanos, dueNanos);
+    lastEndNanos = Math.max(lastEndNanos, endNanos);
+  }
+
+  /** Requests with an outcome. */
+  public long count() {
+    return micros.getTotalCount();
+  }
+
+  /** 2xx answers. */
+  public long ok() {
+    return ok;
+  }
+
+  /** Requests that did not get a 2xx: other statuses and transport failures. */
+  public long notOk() {
+    return count() - ok;
+  }
+
+  /** 2xx answers that said they were degraded. */
+  public long degraded() {
+    return degraded;
+  }
+
+  /** Degraded share of the 2xx answers, 0 to 1. */
+  public double degradedShare() {
+    return ok == 0 ? 0 : (double) degraded / ok;
+  }
+
+  /** 503 answers. */
+  public long unavailable() {
+    return unavailable;
+  }
+
+  /** 503 answers that carried Retry-After. */
+  public long unavailableWithRetryAfter() {
+    return unavailableWithRetryAfter;
+  }
+
+  /** 5xx answers other than 503: the designed failure is a 503, anything else is a bug. */
+  public long otherServerErrors() {
+    return otherServerErrors;
+  }
+
+  /** Requests without an HTTP answer. */
+  public long failures() {
+    return failures;
+  }
+
+  /** Outcomes later than the threshold. */
+  public long late() {
+    return late;
+  }
+
+  /** Count by HTTP status ({@code 200}) or failure kind ({@code timeout}). */
+  public Map<String, Long> kinds() {
+    return Map.copyOf(kinds);
+  }
+
+  /** Latency at {@code percentile} in ms, NaN without data. */
+  public double millisAt(double percentile) {
+    return count() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1_000.0;
+  }
+
+  /** Highest latency in ms, NaN without data. */
+  public double maxMillis() {
+    return count() == 0 ? Double.NaN : micros.getMaxValue() / 1_000.0;
+  }
+
+  /** 2xx answers a second, from the first due time to the last outcome. */
+  public double achievedPerSecond() {
+    return lastEndNanos <= firstDueNanos ? 0 : ok / ((lastEndNanos - firstDueNanos) / 1e9);
+  }
+}
