@@ -3,7 +3,6 @@ package org.ridemarket.fraud.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -55,7 +54,7 @@ class ScoreTracingTest {
           .anySatisfy(span -> {
             assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
             assertThat(span.getAttributes().asMap().values()).anySatisfy(value ->
-                assertThat(String.valueOf(value)).contains("insert into fraud_decision (").contains("insert into outbox"));
+                assertThat(String.valueOf(value)).contains("insert into fraud_decision (").contains("insert into fraud_outbox"));
           });
     });
   }

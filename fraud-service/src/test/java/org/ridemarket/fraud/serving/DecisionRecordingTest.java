@@ -44,16 +44,22 @@ class DecisionRecordingTest {
 
   @Test
   void shouldRecordAndPublishTheDecisionOfAGatewayThatHungUp() throws Exception {
-    // given a gateway that sends a payment and hangs up at once
+    // given a gateway whose payment is under way, waiting for PostgreSQL (paused) to record its decision
+    LocalStack stack = LocalStackTestResource.shared();
     String transaction = FraudApi.fresh("tx-hangup");
     byte[] body = FraudApi.body(transaction, FraudApi.fresh("card"), FraudApi.fresh("usr"), FraudApi.fresh("dev"), 1200)
         .getBytes(StandardCharsets.UTF_8);
+    stack.pausePostgres(true);
     try (Socket socket = new Socket(score.getHost(), score.getPort()); OutputStream out = socket.getOutputStream()) {
       out.write(("POST /payments/score HTTP/1.1\r\nHost: " + score.getHost() + "\r\nContent-Type: application/json\r\n"
           + "X-Api-Key: " + FraudApi.GATEWAY_KEY + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
+      Thread.sleep(1000);
+      // when it gives up and hangs up before the answer
+    } finally {
+      stack.pausePostgres(false);
     }
 
     // then the decision is recorded and its event published exactly once

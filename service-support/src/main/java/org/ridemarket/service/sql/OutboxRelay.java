@@ -36,6 +36,7 @@ import org.ridemarket.service.config.ServingConfig;
 public final class OutboxRelay implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final long SETTLE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
   private final String table;
   private final String select;
   private final String delete;
@@ -51,6 +52,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final Counter failures;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile String lastFailure = "";
 
   /** A relay of the outbox table {@code config} names, started unless the configuration disables it. */
   public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId, ServingConfig.Outbox config,
@@ -102,26 +104,37 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  /** Relays one batch; returns how many events went out. Visible for tests. */
+  /**
+   * Relays one batch: sends it, then deletes exactly the rows Kafka acknowledged, so that a row Kafka
+   * took is never sent again and a row it did not take is. Returns how many events went out.
+   *
+   * @throws IllegalStateException after committing what was acknowledged, when some rows were not
+   */
   int relayOnce() throws SQLException {
+    int selected;
+    int sent;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         List<Row> rows = select(connection);
-        if (rows.isEmpty()) {
-          connection.commit();
-          return 0;
+        List<Row> acknowledged = rows.isEmpty() ? rows : send(rows);
+        if (!acknowledged.isEmpty()) {
+          delete(connection, acknowledged);
         }
-        send(rows);
-        delete(connection, rows);
         connection.commit();
-        relayed.increment(rows.size());
-        return rows.size();
+        selected = rows.size();
+        sent = acknowledged.size();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       }
     }
+    relayed.increment(sent);
+    if (sent < selected) {
+      throw new IllegalStateException("Kafka did not take " + (selected - sent) + " of " + selected + " events: "
+          + lastFailure);
+    }
+    return sent;
   }
 
   private void run() {
@@ -157,7 +170,9 @@ public final class OutboxRelay implements AutoCloseable {
     return rows;
   }
 
-  private void send(List<Row> rows) {
+  // Waits for every send's outcome: a record in the producer's buffer is delivered or failed within the
+  // delivery timeout (the send timeout), so none is left whose fate is unknown when the batch is settled.
+  private List<Row> send(List<Row> rows) {
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
     for (Row row : rows) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
@@ -166,17 +181,20 @@ public final class OutboxRelay implements AutoCloseable {
       }
       acks.add(producer.send(record));
     }
-    long until = System.nanoTime() + config.sendTimeout().toNanos();
-    for (Future<RecordMetadata> ack : acks) {
+    long until = System.nanoTime() + config.sendTimeout().toNanos() + SETTLE_GRACE_NANOS;
+    List<Row> acknowledged = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
       try {
-        ack.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        acks.get(i).get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        acknowledged.add(rows.get(i));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while Kafka acknowledged the outbox batch", e);
       } catch (Exception e) {
-        throw new IllegalStateException("Kafka did not take the outbox batch: " + e.getMessage(), e);
+        lastFailure = String.valueOf(e.getMessage());
       }
     }
+    return acknowledged;
   }
 
   private void delete(Connection connection, List<Row> rows) throws SQLException {
