@@ -192,7 +192,7 @@ class ScoreResourceTest {
 
     // then every column of its row holds what the gateway sent and was told
     Row row = row(tx);
-    assertThat(row.size()).as("columns compared below").isEqualTo(26);
+    assertThat(row.size()).as("columns compared below").isEqualTo(25);
     assertThat(row.getString("transaction_id")).isEqualTo(answer.getString("transactionId")).isEqualTo(tx);
     assertThat(row.getString("payload_sha256")).matches("[0-9a-f]{64}");
     assertThat(row.getString("card_fingerprint")).isEqualTo("fp-columns");
