@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ridemarket.fraud.mapping.DecisionMapper;
 import org.ridemarket.fraud.mapping.PaymentMapper;
 import org.ridemarket.fraud.service.FraudService;
+import org.ridemarket.service.rest.ErrorResponse;
 
 /** Fraud scoring for the payment gateway, before it authorises a charge. */
 @Path("/payments/score")

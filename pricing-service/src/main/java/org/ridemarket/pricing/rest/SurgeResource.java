@@ -22,6 +22,7 @@ import org.ridemarket.pricing.BoundingBox;
 import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.config.PricingConfig;
 import org.ridemarket.pricing.service.SurgeService;
+import org.ridemarket.service.rest.ErrorResponse;
 
 /** The surge map: current multipliers of the cells in a bounding box, for maps and operations. */
 @Path("/surge")

@@ -47,7 +47,7 @@ public class QuoteService {
   /**
    * A new, recorded quote.
    *
-   * @return a Uni that fails with {@link org.ridemarket.pricing.InvalidRequestException} for a trip
+   * @return a Uni that fails with {@link org.ridemarket.service.rest.InvalidRequestException} for a trip
    *     that cannot be quoted and with {@link QuoteNotRecordedException} when PostgreSQL cannot
    *     record it; Redis and model failures only make the quote degraded
    */

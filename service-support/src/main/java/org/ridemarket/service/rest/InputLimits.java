@@ -1,5 +1,6 @@
 package org.ridemarket.service.rest;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.time.Duration;
  * The limits every service applies to its input before any of its own validation ({@code serving.input.*}).
  * A service whose own checks are wider (eta-service's departures a week ahead) widens them here.
  */
+// Static-init safe: Quarkus builds the ObjectMapper that InputHardening customizes during static initialisation.
+@StaticInitSafe
 @ConfigMapping(prefix = "serving.input")
 public interface InputLimits {
 

@@ -1,6 +1,7 @@
 package org.ridemarket.service.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -60,6 +61,12 @@ public class RequestErrorMapper {
   @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e) {
     return body(JsonErrors.describe(e));
+  }
+
+  // Quarkus' own mapper for this type answers the value the client sent; this one replaces it.
+  @ServerExceptionMapper
+  public Response unbindable(MismatchedInputException e) {
+    return unreadable(e);
   }
 
   @ServerExceptionMapper

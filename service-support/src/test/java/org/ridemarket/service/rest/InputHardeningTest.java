@@ -90,6 +90,7 @@ class InputHardeningTest {
       string for a double       | {"pickup": {"lat": "4111-1111-1111-1111"}}                  | pickup.lat
       unknown field             | {"pan": "4111111111111111", "riderId": "a"}                  | pan
       unknown nested array      | {"meta": {"notes": ["ok", "5500 0000 0000 0004"]}}           | meta.notes[1]
+      unknown array             | {"riderId": "a", "notes": ["ok", 7, "5500 0000 0000 0004"]}  | notes[2]
       unknown in a known object | {"pickup": {"lat": 1, "card": 4111111111111111}}             | pickup.card
       unknown field name        | {"4111111111111111": true}                                   | body
       unknown nested name       | {"meta": {"x": {"4111/1111/1111/1111": 1}}}                  | meta.x

@@ -39,6 +39,12 @@ public class InputHardening implements ObjectMapperCustomizer {
     this.clock = clock;
   }
 
+  // Last, after Quarkus' own customizers: modules registered later win, and Quarkus registers JavaTimeModule.
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
+
   @Override
   public void customize(ObjectMapper mapper) {
     // Which of two values would win is the parser's choice, not the client's: refuse both.

@@ -39,12 +39,14 @@ public final class JsonPaths {
     boolean own = true;
     for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
       if (isReplayOf(level, level.getParent())) {
-        // Jackson replays a record's unknown fields from a buffer whose root copies the live context.
+        // Jackson replays a record's unknown fields from a buffer whose root repeats the live field's name.
         continue;
       }
       if (level.inArray()) {
-        // At START_ARRAY the index is -1; a container never names itself.
-        segments.push("[" + Math.max(level.getCurrentIndex(), 0) + "]");
+        // At START_ARRAY no element is current yet: the path is the array's own.
+        if (level.hasCurrentIndex()) {
+          segments.push("[" + level.getCurrentIndex() + "]");
+        }
       } else if (level.inObject() && level.getCurrentName() != null && (ownName || !own)) {
         segments.push(safeName(level.getCurrentName()));
       }
@@ -65,7 +67,7 @@ public final class JsonPaths {
 
   private static boolean isReplayOf(JsonStreamContext level, JsonStreamContext parent) {
     return level instanceof TokenBufferReadContext && parent != null && !(parent instanceof TokenBufferReadContext)
-        && level.inObject() && parent.inObject() && Objects.equals(level.getCurrentName(), parent.getCurrentName());
+        && parent.inObject() && Objects.equals(level.getCurrentName(), parent.getCurrentName());
   }
 
   /** A field name as it may be answered: itself if a plain identifier and no card number, else {@code *}. */
