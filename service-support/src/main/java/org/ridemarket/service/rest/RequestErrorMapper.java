@@ -34,8 +34,11 @@ public class RequestErrorMapper {
 
   @ServerExceptionMapper
   public Response refused(RequestRefusedException e) {
-    if (e.status() >= 500) {
+    // A 503 with a cause is an outage worth a stack trace; one without (a deadline passed) is by design.
+    if (e.status() >= 500 && e.getCause() != null) {
       LOG.error(e.getMessage(), e.getCause());
+    } else if (e.status() >= 500) {
+      LOG.debug(e.getMessage());
     }
     return response(e);
   }
@@ -94,7 +97,9 @@ public class RequestErrorMapper {
   public static Response response(RequestRefusedException e) {
     Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON)
         .entity(new ErrorResponse(e.status(), e.title(), e.errors()));
-    e.retryAfter().ifPresent(after -> response.header("Retry-After", retryAfterSeconds(after)));
+    if (e.retryAfter() != null) {
+      response.header("Retry-After", retryAfterSeconds(e.retryAfter()));
+    }
     return response.build();
   }
 

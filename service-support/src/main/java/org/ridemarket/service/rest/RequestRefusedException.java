@@ -2,7 +2,6 @@ package org.ridemarket.service.rest;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.ridemarket.service.rest.ErrorResponse.FieldError;
 
 /**
@@ -51,8 +50,8 @@ public abstract class RequestRefusedException extends RuntimeException {
     return errors;
   }
 
-  /** When the client may retry, for the {@code Retry-After} header. */
-  public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+  /** When the client may retry, for the {@code Retry-After} header; null when the answer has none. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

@@ -2,6 +2,7 @@ package org.ridemarket.service.rest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The service cannot answer now but a retry may succeed (a dependency is down, a deadline passed
@@ -27,6 +28,6 @@ public class ServiceUnavailableException extends RequestRefusedException {
    * @param cause why, for the log
    */
   public ServiceUnavailableException(String message, Duration retryAfter, Throwable cause) {
-    super(503, message, List.of(), retryAfter, cause);
+    super(503, message, List.of(), Objects.requireNonNull(retryAfter, "retryAfter"), cause);
   }
 }

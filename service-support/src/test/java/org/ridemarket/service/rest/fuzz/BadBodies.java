@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -25,9 +21,9 @@ public final class BadBodies {
   private final JsonNode valid;
   private final String validText;
   private final Random random;
-  private final List<String> leaves = new ArrayList<>();
-  private final List<String> objects = new ArrayList<>();
-  private final List<String> instants = new ArrayList<>();
+  private final List<String> leaves;
+  private final List<String> objects;
+  private final List<String> instants;
   private final Mutations mutations;
 
   /**
@@ -44,7 +40,10 @@ public final class BadBodies {
     }
     this.validText = new JsonText().render(valid);
     this.random = new Random(seed);
-    collect(valid, "body");
+    BodyShape shape = new BodyShape(valid);
+    this.leaves = shape.leaves;
+    this.objects = shape.objects;
+    this.instants = shape.instants;
     this.mutations = new Mutations(random);
   }
 
@@ -100,13 +99,13 @@ public final class BadBodies {
       String raw = "\"a" + (char) r.nextInt(0x20) + "b\"";
       return BadBody.refused("raw-control-character", new JsonText().replace(leaf, raw).render(valid), "body");
     }
-    String text = mutations.insert(textOf(leaf), mutations.controlCharacter());
+    String text = mutations.insert(BodyShape.textOf(valid, leaf), mutations.controlCharacter());
     return BadBody.refused("control-character", new JsonText().replace(leaf, JsonText.quote(text)).render(valid), leaf);
   }
 
   private BadBody loneSurrogate(Random r) {
     String leaf = pick(leaves);
-    String text = mutations.insert(textOf(leaf), mutations.loneSurrogate());
+    String text = mutations.insert(BodyShape.textOf(valid, leaf), mutations.loneSurrogate());
     return BadBody.refused("lone-surrogate", new JsonText().replace(leaf, JsonText.quote(text)).render(valid), leaf);
   }
 
@@ -172,40 +171,7 @@ public final class BadBodies {
     return BadBody.anyClientError("random-bytes", noise);
   }
 
-  private String textOf(String leaf) {
-    JsonNode node = valid.at(pointer(leaf));
-    return node.isTextual() ? node.textValue() : node.toString();
-  }
-
   private <T> T pick(List<T> choices) {
     return choices.get(random.nextInt(choices.size()));
-  }
-
-  private void collect(JsonNode node, String path) {
-    if (node.isObject()) {
-      objects.add(path);
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        collect(field.getValue(), JsonText.child(path, field.getKey()));
-      }
-    } else if (!node.isArray()) {
-      leaves.add(path);
-      if (node.isTextual() && isInstant(node.textValue())) {
-        instants.add(path);
-      }
-    }
-  }
-
-  private static boolean isInstant(String text) {
-    try {
-      Instant.parse(text);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  private static String pointer(String path) {
-    return "/" + path.replace('.', '/');
   }
 }
