@@ -6,6 +6,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,5 +41,20 @@ class EtaFuzzTest {
     // then
     assertThat(report.failures()).as("%s", report.failures().stream().limit(20).toList()).isEmpty();
     assertThat(report.sent()).as("%s", report.statuses()).isEqualTo(10_000);
+  }
+
+  @Test
+  void shouldRefuseABodyOverTheSizeLimitBeforeReadingIt() throws Exception {
+    // given a body over service-support's default limit of 16 KB (a valid one, padded with an unknown field)
+    String padded = EtaApi.body(EtaApi.PENN_STATION, EtaApi.GRAND_CENTRAL)
+        .replace("{\"origin\"", "{\"pad\": \"" + "x".repeat(17 * 1024) + "\", \"origin\"");
+
+    // when
+    HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(eta.toURI())
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(padded)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(answer.statusCode()).isEqualTo(413);
   }
 }

@@ -61,8 +61,9 @@ class ParameterScreenTest {
     // given a NUL in a transaction id and a card number as a query parameter
 
     // when / then
-    FraudApi.review("tx%00nul", "label", "{\"analyst\": \"ana\", \"label\": \"LEGIT\"}").statusCode(400)
-        .body("errors[0].field", equalTo("transactionId"));
+    given().urlEncodingEnabled(false).header("X-Api-Key", FraudApi.ANALYST_KEY).contentType("application/json")
+        .body("{\"analyst\": \"ana\", \"label\": \"LEGIT\"}").when().post("/reviews/tx%00nul/label")
+        .then().statusCode(400).body("errors[0].field", equalTo("transactionId"));
     String answer = given().header("X-Api-Key", FraudApi.ANALYST_KEY).queryParam("state", "4111.1111.1111.1111")
         .when().get("/reviews").then().statusCode(400)
         .body("title", equalTo("card number refused")).body("errors[0].field", equalTo("state"))

@@ -66,6 +66,7 @@ class InputHardeningTest {
       two days ahead        | {"at": "2026-12-04T08:00:00Z"}                        | at         | must be at most 30 days in the past and 1 day ahead
       unknown NUL           | {"extra": {"deep": ["a\\u0000"]}}                     | extra.deep[0] | must not contain control characters
       unknown NUL name      | {"extra": {"a\\u0000": 1}}                            | extra      | has a field name that must not contain control characters
+      unknown NUL first     | {"extra": ["a\\u0000"], "riderId": "a"}              | extra[0]   | must not contain control characters
       """)
   void shouldRefuseABadBodyNamingTheField(String what, String json, String field, String message) {
     // given a body that is bad in one field
@@ -91,6 +92,10 @@ class InputHardeningTest {
       unknown field             | {"pan": "4111111111111111", "riderId": "a"}                  | pan
       unknown nested array      | {"meta": {"notes": ["ok", "5500 0000 0000 0004"]}}           | meta.notes[1]
       unknown array             | {"riderId": "a", "notes": ["ok", 7, "5500 0000 0000 0004"]}  | notes[2]
+      unknown before known      | {"meta": {"notes": ["ok", "5500 0000 0000 0004"]}, "riderId": "a"} | meta.notes[1]
+      unknown array before      | {"notes": ["ok", "5500 0000 0000 0004"], "riderId": "a", "seats": 1} | notes[1]
+      unknown first in a record | {"pickup": {"card": "4111111111111111", "lat": 1}, "riderId": "a"} | pickup.card
+      unknown name before known | {"pickup": {"4111111111111111": 1, "lat": 1}, "riderId": "a"} | pickup
       unknown in a known object | {"pickup": {"lat": 1, "card": 4111111111111111}}             | pickup.card
       unknown field name        | {"4111111111111111": true}                                   | body
       unknown nested name       | {"meta": {"x": {"4111/1111/1111/1111": 1}}}                  | meta.x

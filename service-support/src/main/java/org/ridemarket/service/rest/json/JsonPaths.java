@@ -1,10 +1,11 @@
 package org.ridemarket.service.rest.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.TokenBufferReadContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.ridemarket.service.rest.CardNumbers;
 
@@ -26,31 +27,56 @@ public final class JsonPaths {
 
   /** The path of the current value, its own field name included. */
   public static String of(JsonStreamContext context) {
-    return build(context, true);
+    return build(context, true, null);
   }
 
   /** The path of the object holding the current field name, for a refusal of the name itself. */
   public static String ofContainer(JsonStreamContext context) {
-    return build(context, false);
+    return build(context, false, null);
   }
 
-  private static String build(JsonStreamContext context, boolean ownName) {
+  /**
+   * The path of the current value of a parser that replays buffered tokens: Jackson buffers a record's
+   * unknown fields and replays them once the record is read, from a buffer whose contexts know only the
+   * field's own name. The record's path comes from the live parser, which is at the record's end.
+   */
+  static String of(JsonStreamContext context, boolean ownName, JsonParser live) {
+    if (live == null) {
+      return build(context, ownName, null);
+    }
+    // At the record's END_OBJECT the live context is already the record's parent, at the record's own field.
+    String record = live.currentToken() == JsonToken.END_OBJECT ? of(live.getParsingContext())
+        : ofContainer(live.getParsingContext());
+    return build(context, ownName, record);
+  }
+
+  private static String build(JsonStreamContext context, boolean ownName, String replayPrefix) {
     Deque<String> segments = new ArrayDeque<>();
-    boolean own = true;
+    boolean first = true;
+    boolean replayed = false;
     for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
-      if (isReplayOf(level, level.getParent())) {
-        // Jackson replays a record's unknown fields from a buffer whose root repeats the live field's name.
-        continue;
-      }
-      if (level.inArray()) {
+      boolean nameWanted = ownName || !first;
+      first = false;
+      if (level instanceof TokenBufferReadContext && !(level.getParent() instanceof TokenBufferReadContext)) {
+        // The buffer's root holds the field's name, whatever its type; what lies above it is stale.
+        if (nameWanted && level.getCurrentName() != null) {
+          segments.push(safeName(level.getCurrentName()));
+        }
+        replayed = replayPrefix != null;
+        if (replayed) {
+          break;
+        }
+      } else if (level.inArray()) {
         // At START_ARRAY no element is current yet: the path is the array's own.
         if (level.hasCurrentIndex()) {
           segments.push("[" + level.getCurrentIndex() + "]");
         }
-      } else if (level.inObject() && level.getCurrentName() != null && (ownName || !own)) {
+      } else if (level.inObject() && nameWanted && level.getCurrentName() != null) {
         segments.push(safeName(level.getCurrentName()));
       }
-      own = false;
+    }
+    if (replayed && !BODY.equals(replayPrefix)) {
+      segments.push(replayPrefix);
     }
     if (segments.isEmpty()) {
       return BODY;
@@ -63,11 +89,6 @@ public final class JsonPaths {
       path.append(segment);
     }
     return path.toString();
-  }
-
-  private static boolean isReplayOf(JsonStreamContext level, JsonStreamContext parent) {
-    return level instanceof TokenBufferReadContext && parent != null && !(parent instanceof TokenBufferReadContext)
-        && parent.inObject() && Objects.equals(level.getCurrentName(), parent.getCurrentName());
   }
 
   /** A field name as it may be answered: itself if a plain identifier and no card number, else {@code *}. */

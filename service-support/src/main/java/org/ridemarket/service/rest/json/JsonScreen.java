@@ -24,28 +24,38 @@ public final class JsonScreen {
 
   /** Refuses the current string value if the string screen does. */
   void checkString(JsonParser parser, String value) throws RefusedJsonException {
+    checkString(parser, value, null);
+  }
+
+  /** Refuses the current string value; {@code live} is the live parser when {@code parser} replays a buffer. */
+  void checkString(JsonParser parser, String value, JsonParser live) throws RefusedJsonException {
     if (screen.isCardNumber(value)) {
-      throw RefusedJsonException.cardNumber(parser, JsonPaths.of(parser.getParsingContext()));
+      throw RefusedJsonException.cardNumber(parser, JsonPaths.of(parser.getParsingContext(), true, live));
     }
     String problem = screen.problem(value);
     if (problem != null) {
-      throw RefusedJsonException.invalid(parser, JsonPaths.of(parser.getParsingContext()), problem);
+      throw RefusedJsonException.invalid(parser, JsonPaths.of(parser.getParsingContext(), true, live), problem);
     }
   }
 
   /** Refuses a field name if the string screen does; the refusal names the object holding it, never the name. */
-  void checkFieldName(JsonParser parser, JsonStreamContext holder, String name) throws RefusedJsonException {
+  void checkFieldName(JsonParser parser, JsonStreamContext holder, String name, JsonParser live)
+      throws RefusedJsonException {
     if (screen.isCardNumber(name)) {
-      throw RefusedJsonException.cardNumber(parser, JsonPaths.ofContainer(holder));
+      throw RefusedJsonException.cardNumber(parser, JsonPaths.of(holder, false, live));
     }
     String problem = screen.problem(name);
     if (problem != null) {
-      throw RefusedJsonException.invalid(parser, JsonPaths.ofContainer(holder), "has a field name that " + problem);
+      throw RefusedJsonException.invalid(parser, JsonPaths.of(holder, false, live), "has a field name that " + problem);
     }
   }
 
   /** Refuses the current number if it is a whole number that looks like a card number. */
   void checkNumber(JsonParser parser) throws IOException {
+    checkNumber(parser, null);
+  }
+
+  private void checkNumber(JsonParser parser, JsonParser live) throws IOException {
     boolean card;
     if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
       String text = parser.getText();
@@ -54,21 +64,21 @@ public final class JsonScreen {
       card = !parser.isNaN() && CardNumbers.looksLikeCardNumber(parser.getDecimalValue());
     }
     if (card) {
-      throw RefusedJsonException.cardNumber(parser, JsonPaths.of(parser.getParsingContext()));
+      throw RefusedJsonException.cardNumber(parser, JsonPaths.of(parser.getParsingContext(), true, live));
     }
   }
 
   /** Screens every token of the current value (a scalar, or an object or array to its end) and skips it. */
-  void skipScreened(JsonParser parser) throws IOException {
+  void skipScreened(JsonParser parser, JsonParser live) throws IOException {
     int depth = 0;
     JsonToken token = parser.currentToken();
     while (token != null) {
       switch (token) {
         case START_OBJECT, START_ARRAY -> depth++;
         case END_OBJECT, END_ARRAY -> depth--;
-        case FIELD_NAME -> checkFieldName(parser, parser.getParsingContext(), parser.currentName());
-        case VALUE_STRING -> checkString(parser, parser.getText());
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> checkNumber(parser);
+        case FIELD_NAME -> checkFieldName(parser, parser.getParsingContext(), parser.currentName(), live);
+        case VALUE_STRING -> checkString(parser, parser.getText(), live);
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> checkNumber(parser, live);
         default -> {
         }
       }

@@ -26,8 +26,11 @@ final class UnknownFieldScreen extends DeserializationProblemHandler {
     // The parser is at the value: an object or array value has already opened its own context.
     JsonStreamContext holder = parser.currentToken().isStructStart()
         ? parser.getParsingContext().getParent() : parser.getParsingContext();
-    screen.checkFieldName(parser, holder, propertyName);
-    screen.skipScreened(parser);
+    // A record's unknown fields are replayed from a buffer after the record is read: the live parser,
+    // at the record's end, knows where the record is.
+    JsonParser live = parser == context.getParser() ? null : context.getParser();
+    screen.checkFieldName(parser, holder, propertyName, live);
+    screen.skipScreened(parser, live);
     return true;
   }
 }

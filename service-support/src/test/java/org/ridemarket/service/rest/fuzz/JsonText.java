@@ -16,6 +16,7 @@ final class JsonText {
 
   private final Map<String, String> replaced = new HashMap<>();
   private final Map<String, List<String>> added = new HashMap<>();
+  private final Map<String, List<String>> addedFirst = new HashMap<>();
   private String duplicated;
 
   /** Writes {@code raw} instead of the value at {@code path}. */
@@ -27,6 +28,15 @@ final class JsonText {
   /** Adds a member, raw {@code "key": value} text, to the object at {@code path}. */
   JsonText add(String path, String rawMember) {
     added.computeIfAbsent(path, p -> new ArrayList<>()).add(rawMember);
+    return this;
+  }
+
+  /**
+   * Adds a member before or after the object's own: Jackson binds a record's unknown fields differently
+   * when they come before its last known one (it buffers them).
+   */
+  JsonText add(String path, String rawMember, boolean before) {
+    (before ? addedFirst : added).computeIfAbsent(path, p -> new ArrayList<>()).add(rawMember);
     return this;
   }
 
@@ -48,6 +58,10 @@ final class JsonText {
     } else if (node.isObject()) {
       out.append('{');
       boolean first = true;
+      for (String member : addedFirst.getOrDefault(path, List.of())) {
+        out.append(first ? "" : ", ").append(member);
+        first = false;
+      }
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
         String child = child(path, field.getKey());
