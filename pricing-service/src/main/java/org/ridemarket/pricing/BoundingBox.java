@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.ridemarket.contracts.geo.Cells;
+import org.ridemarket.service.rest.InvalidRequestException;
 
 /**
  * A latitude/longitude box on the map, not crossing the antimeridian.

@@ -21,6 +21,7 @@ import org.ridemarket.service.deadline.Deadlines;
 import org.ridemarket.eta.service.PredictionJoin;
 import org.ridemarket.eta.service.RequestLimits;
 import org.ridemarket.eta.service.RollingAccuracy;
+import org.ridemarket.service.rest.ErrorResponse;
 
 /** ETAs with a p10-p90 range, and how accurate they have been lately. */
 @Path("/eta")

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.ridemarket.eta.EtaRequest;
-import org.ridemarket.eta.InvalidRequestException;
 import org.ridemarket.eta.config.EtaConfig;
 import org.ridemarket.routing.GreatCircle;
+import org.ridemarket.service.rest.InvalidRequestException;
 
 /** What an ETA may be asked for, beyond the body's syntax: a departure near now, and a real, city-sized trip. */
 @ApplicationScoped

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.ridemarket.service.rest.ErrorResponse;
 
 /**
  * Lets a request reach the API only with a known key, in {@value #HEADER} or as
@@ -39,7 +40,9 @@ public class ApiKeyFilter {
     ApiKeys.Role needed = request.getUriInfo().getPath().startsWith("/reviews") ? ApiKeys.Role.ANALYST
         : ApiKeys.Role.GATEWAY;
     if (role != needed) {
-      return error(Response.Status.FORBIDDEN, "this API key may not use " + request.getUriInfo().getPath());
+      // The path is the client's text (a review's transaction id): not repeated.
+      return error(Response.Status.FORBIDDEN, needed == ApiKeys.Role.ANALYST
+          ? "this API key may not use the review queue" : "this API key may not score payments");
     }
     return null;
   }

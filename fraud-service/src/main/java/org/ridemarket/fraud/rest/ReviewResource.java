@@ -27,10 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ridemarket.contracts.events.FraudLabel;
 import org.ridemarket.contracts.events.FraudPattern;
-import org.ridemarket.fraud.InvalidRequestException;
 import org.ridemarket.fraud.ReviewState;
 import org.ridemarket.fraud.mapping.DecisionMapper;
 import org.ridemarket.fraud.service.ReviewService;
+import org.ridemarket.service.rest.ErrorResponse;
+import org.ridemarket.service.rest.InvalidRequestException;
 
 /** The analysts' review queue: REVIEW decisions, oldest first; take one, label it FRAUD or LEGIT. */
 @Path("/reviews")

@@ -22,6 +22,7 @@ import org.ridemarket.fraud.mapping.DecisionMapper;
 import org.ridemarket.fraud.mapping.PaymentMapper;
 import org.ridemarket.fraud.service.FraudService;
 import org.ridemarket.service.deadline.Deadlines;
+import org.ridemarket.service.rest.ErrorResponse;
 
 /** Fraud scoring for the payment gateway, before it authorises a charge. */
 @Path("/payments/score")

@@ -52,8 +52,8 @@ public class ReviewService {
             return review;
           }
           throw new ReviewConflictException(review.getReviewState() == ReviewState.LABELED
-              ? "transaction " + transactionId + " is already labelled"
-              : "transaction " + transactionId + " is taken by " + review.getAssignedTo());
+              ? "this transaction is already labelled"
+              : "this transaction is taken by " + review.getAssignedTo());
         }));
   }
 
@@ -76,9 +76,8 @@ public class ReviewService {
             return review;
           }
           throw new ReviewConflictException(review.getReviewState() == ReviewState.LABELED
-              ? "transaction " + transactionId + " is already labelled " + review.getLabel() + " by "
-                  + review.getAssignedTo()
-              : "transaction " + transactionId + " is taken by " + review.getAssignedTo());
+              ? "this transaction is already labelled " + review.getLabel() + " by " + review.getAssignedTo()
+              : "this transaction is taken by " + review.getAssignedTo());
         }))
         .call(labels::publish);
   }

@@ -20,10 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ridemarket.pricing.InvalidRequestException;
 import org.ridemarket.pricing.mapping.QuoteMapper;
 import org.ridemarket.pricing.service.QuoteService;
 import org.ridemarket.service.deadline.Deadlines;
+import org.ridemarket.service.rest.ErrorResponse;
+import org.ridemarket.service.rest.InvalidRequestException;
 
 /** Upfront quotes: give one, and read one back while it is honoured. */
 @Path("/quotes")
@@ -72,7 +73,8 @@ public class QuoteResource {
     UUID quoteId = parse(id);
     return quotes.find(quoteId, deadlines.start("quote-read")).map(quote -> {
       if (quote == null) {
-        return Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(404, "no quote " + id,
+        // The id is the client's text: it is not repeated, in this answer or any other.
+        return Response.status(Response.Status.NOT_FOUND).entity(new ErrorResponse(404, "no such quote",
             List.of())).build();
       }
       QuoteResponse view = mapper.toResponse(quote, Instant.now());
@@ -84,7 +86,7 @@ public class QuoteResource {
     try {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("id", "is not a quote id (a UUID): " + id);
+      throw new InvalidRequestException("id", "is not a quote id (a UUID)");
     }
   }
 }

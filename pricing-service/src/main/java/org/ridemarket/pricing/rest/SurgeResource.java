@@ -23,6 +23,7 @@ import org.ridemarket.pricing.SurgeDecision;
 import org.ridemarket.pricing.config.PricingConfig;
 import org.ridemarket.pricing.service.SurgeService;
 import org.ridemarket.service.deadline.Deadlines;
+import org.ridemarket.service.rest.ErrorResponse;
 
 /** The surge map: current multipliers of the cells in a bounding box, for maps and operations. */
 @Path("/surge")

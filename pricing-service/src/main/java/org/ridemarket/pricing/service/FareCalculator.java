@@ -6,10 +6,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.ridemarket.contracts.events.Product;
 import org.ridemarket.pricing.Fare;
-import org.ridemarket.pricing.InvalidRequestException;
 import org.ridemarket.pricing.Position;
 import org.ridemarket.pricing.Trip;
 import org.ridemarket.pricing.config.PricingConfig;
+import org.ridemarket.service.rest.InvalidRequestException;
 
 /**
  * Estimates a trip from its end points and prices it with the product's rate card and a surge

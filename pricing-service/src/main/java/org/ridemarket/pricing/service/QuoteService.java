@@ -54,7 +54,7 @@ public class QuoteService {
   /**
    * A new, recorded quote.
    *
-   * @return a Uni that fails with {@link org.ridemarket.pricing.InvalidRequestException} for a trip that
+   * @return a Uni that fails with {@link org.ridemarket.service.rest.InvalidRequestException} for a trip that
    *     cannot be quoted and with {@link ServiceUnavailableException} when PostgreSQL cannot record it
    *     within the deadline; Redis, model and pool failures only make the quote degraded
    */

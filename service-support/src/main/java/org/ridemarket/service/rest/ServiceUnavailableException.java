@@ -1,22 +1,33 @@
 package org.ridemarket.service.rest;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The service must not answer unrecorded and could not record in time, or is overloaded: a 503 with
- * {@code Retry-After}, fast, so the caller can retry elsewhere.
+ * The service cannot answer now but a retry may succeed (a dependency is down, a deadline passed
+ * before the answer was recorded): a 503 with {@code Retry-After}. The cause is logged, never answered.
  */
-public class ServiceUnavailableException extends RuntimeException {
+public class ServiceUnavailableException extends RequestRefusedException {
 
-  private final Duration retryAfter;
-
+  /**
+   * A refusal without a cause to log.
+   *
+   * @param message what the client is told, e.g. that nothing was promised
+   * @param retryAfter when to retry; sent in whole seconds, at least one
+   */
   public ServiceUnavailableException(String message, Duration retryAfter) {
-    super(message, null, false, false);
-    this.retryAfter = retryAfter;
+    this(message, retryAfter, null);
   }
 
-  /** When the caller may retry. */
-  public Duration retryAfter() {
-    return retryAfter;
+  /**
+   * A refusal whose cause is logged.
+   *
+   * @param message what the client is told, e.g. that nothing was promised
+   * @param retryAfter when to retry; sent in whole seconds, at least one
+   * @param cause why, for the log
+   */
+  public ServiceUnavailableException(String message, Duration retryAfter, Throwable cause) {
+    super(503, message, List.of(), Objects.requireNonNull(retryAfter, "retryAfter"), cause);
   }
 }

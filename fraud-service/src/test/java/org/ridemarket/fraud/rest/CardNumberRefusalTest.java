@@ -19,7 +19,7 @@ import org.ridemarket.stack.LocalStackTestResource;
 
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
-class CardNumberScreenTest {
+class CardNumberRefusalTest {
 
   @Inject
   Pool pool;

@@ -1,0 +1,26 @@
+package org.ridemarket.service.rest;
+
+import java.util.List;
+import org.ridemarket.service.rest.ErrorResponse.FieldError;
+
+/** A request that passed the syntax checks but cannot be served as asked: a 400 naming the field. */
+public class InvalidRequestException extends RequestRefusedException {
+
+  private final String field;
+
+  /**
+   * A refusal of one field.
+   *
+   * @param field the request field at fault, as the client spelled it (a JSON path or a parameter's name)
+   * @param message why, without repeating the value
+   */
+  public InvalidRequestException(String field, String message) {
+    super(400, "invalid request", List.of(new FieldError(field, message)), null, null);
+    this.field = field;
+  }
+
+  /** The request field at fault. */
+  public String field() {
+    return field;
+  }
+}
