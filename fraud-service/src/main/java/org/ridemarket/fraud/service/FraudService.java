@@ -83,7 +83,7 @@ public class FraudService {
    * The recorded decision of a payment.
    *
    * @return a Uni that fails with {@link DecisionConflictException} when the transaction id was decided
-   *     for another payload and with {@link DecisionNotRecordedException} when PostgreSQL cannot record
+   *     for another payload and with {@link ServiceUnavailableException} when PostgreSQL cannot record
    *     it; Redis and model failures only make the decision degraded
    */
   @WithSpan("FraudService.score")
