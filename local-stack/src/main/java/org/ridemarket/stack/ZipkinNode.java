@@ -59,7 +59,9 @@ final class ZipkinNode implements InfraNode {
     return Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
         "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
         "RIDEMARKET_TRACES_EXPORTER", "zipkin",
-        "RIDEMARKET_TRACES_ZIPKIN_ENDPOINT", spansEndpoint());
+        "RIDEMARKET_TRACES_ZIPKIN_ENDPOINT", spansEndpoint(),
+        // One simulated event in a hundred starts a trace, which feature-streams continues.
+        "SIMULATOR_TRACE_RATIO", "0.01");
   }
 
   @Override
