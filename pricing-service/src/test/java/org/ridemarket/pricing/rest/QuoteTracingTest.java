@@ -71,7 +71,7 @@ class QuoteTracingTest {
                 assertThat(String.valueOf(value)).contains("insert into quote (").contains("insert into outbox"));
           });
     });
-    // and its event on pricing.quotes carries that trace in its W3C traceparent header
+    // and its event on pricing.quotes carries that trace in its W3C traceparent header,
     ConsumerRecord<String, PriceQuoted> event = await().atMost(Duration.ofSeconds(20)).until(
         () -> PublishedQuotes.all(bootstrapServers).stream()
             .filter(record -> record.value().getQuoteId().equals(quoteId)).findFirst(),
@@ -82,6 +82,15 @@ class QuoteTracingTest {
     assertThat(fields).hasSize(4);
     assertThat(fields[1]).isEqualTo(request.getTraceId());
     assertThat(fields[3]).as("the sampled flag").isEqualTo("01");
+    // and names the outbox relay's send to Kafka, a span of the same trace
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+        .filteredOn(span -> span.getSpanId().equals(fields[2]))
+        .singleElement()
+        .satisfies(publish -> {
+          assertThat(publish.getName()).isEqualTo("pricing.quotes publish");
+          assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+          assertThat(publish.getTraceId()).isEqualTo(request.getTraceId());
+        }));
   }
 
   private static Optional<SpanData> serverSpan(List<SpanData> finished) {
