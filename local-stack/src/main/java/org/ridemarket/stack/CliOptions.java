@@ -4,8 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The local run's command line: where state goes, which ports, and whether to start the apps. */
-record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boolean help, List<String> appArgs) {
+/**
+ * The local run's command line: where state goes, which ports, whether to start the apps, and whether to
+ * start the trace UI (Zipkin) with the apps tracing every request into it.
+ */
+record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boolean help, List<String> appArgs,
+    boolean traces, int zipkinPort) {
+
+  /** Zipkin's own default port, where its UI and API are usually looked for. */
+  static final int DEFAULT_ZIPKIN_PORT = 9411;
 
   static final String USAGE = String.join("\n",
       "usage: ./stack [options] [-- simulator arguments]",
@@ -13,6 +20,8 @@ record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boole
       "       ./stack tail <topic> [--from-beginning] [--max N]   print a topic's records, decoded",
       "options:",
       "  --no-apps                 start the infrastructure only",
+      "  --traces                  also start Zipkin (trace UI) and have the apps trace every request into it",
+      "  --zipkin-port N           default " + DEFAULT_ZIPKIN_PORT,
       "  --state-dir DIR           where servers keep data, logs and pid files (default <repo>/.stack)",
       "  --repo-dir DIR            the ridemarket checkout whose app jars are started (default .)",
       "  --keep-kafka-data         keep Kafka's topics and records from the previous run",
@@ -32,6 +41,8 @@ record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boole
     boolean startApps = true;
     boolean keepKafkaData = false;
     boolean help = false;
+    boolean traces = false;
+    int zipkin = DEFAULT_ZIPKIN_PORT;
     List<String> appArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -42,6 +53,8 @@ record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boole
         }
         case "--no-apps" -> startApps = false;
         case "--keep-kafka-data" -> keepKafkaData = true;
+        case "--traces" -> traces = true;
+        case "--zipkin-port" -> zipkin = port(args, ++i, arg);
         case "-h", "--help" -> help = true;
         case "--state-dir" -> stateDir = Path.of(value(args, ++i, arg));
         case "--repo-dir" -> repoDir = Path.of(value(args, ++i, arg)).toAbsolutePath();
@@ -55,7 +68,7 @@ record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boole
     Path state = stateDir != null ? stateDir : repoDir.resolve(".stack");
     StackSettings settings = new StackSettings(state, kafka, controller, redis, postgres, keepKafkaData,
         StackSettings.DEFAULT_START_TIMEOUT);
-    return new CliOptions(settings, repoDir, startApps, help, List.copyOf(appArgs));
+    return new CliOptions(settings, repoDir, startApps, help, List.copyOf(appArgs), traces, zipkin);
   }
 
   private static String value(String[] args, int index, String option) {

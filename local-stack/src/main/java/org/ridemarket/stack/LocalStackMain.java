@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,8 @@ public final class LocalStackMain {
 
   /** The start of the line printed once everything is healthy; scripts and tests wait for it. */
   public static final String READY = "ridemarket stack ready";
+  // Zipkin (Spring Boot, Armeria) starts in about 10 s on two cores beside the apps' builds.
+  private static final Duration ZIPKIN_START_TIMEOUT = Duration.ofSeconds(90);
 
   private final CliOptions options;
   private final PrintStream out;
@@ -59,21 +63,29 @@ public final class LocalStackMain {
   void run() throws InterruptedException {
     LocalStack stack = new LocalStack(options.settings());
     StackEndpoints endpoints = stack.endpoints();
-    AppSupervisor apps = new AppSupervisor(new PidFiles(options.settings().pidDir()),
-        endpoints.asEnvironment(), options.repoDir(), out);
+    PidFiles pidFiles = new PidFiles(options.settings().pidDir());
+    Optional<ZipkinNode> zipkin = options.traces()
+        ? Optional.of(new ZipkinNode(options.settings().stateDir().resolve("zipkin"), options.zipkinPort(), pidFiles))
+        : Optional.empty();
+    AppSupervisor apps = new AppSupervisor(pidFiles, appEnvironment(endpoints, zipkin), options.repoDir(), out);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       out.println("[stack] stopping");
       apps.close();
       stack.close();
+      zipkin.ifPresent(ZipkinNode::close);
       out.println("[stack] stopped");
     }, "stack-shutdown"));
     try {
       stack.start();
-    } catch (IllegalStateException e) {
+      // After the stack: its start ends what an earlier run left (a Zipkin included) and takes the state lock.
+      if (zipkin.isPresent()) {
+        zipkin.get().start(Instant.now().plus(ZIPKIN_START_TIMEOUT));
+      }
+    } catch (Exception e) {
       System.err.println("[stack] " + e.getMessage());
       System.exit(1);
     }
-    out.println(readyLine(endpoints));
+    out.println(readyLine(endpoints, zipkin));
     out.println("[stack] state and logs in " + options.settings().stateDir() + "; Ctrl-C stops everything");
     if (options.startApps()) {
       try {
@@ -90,14 +102,26 @@ public final class LocalStackMain {
     new CountDownLatch(1).await();
   }
 
-  private String readyLine(StackEndpoints endpoints) {
+  // The apps trace every request into Zipkin with --traces; variables already set where the stack runs win.
+  private static Map<String, String> appEnvironment(StackEndpoints endpoints, Optional<ZipkinNode> zipkin) {
+    Map<String, String> environment = new LinkedHashMap<>(endpoints.asEnvironment());
+    zipkin.ifPresent(node -> node.appEnvironment().forEach((name, value) -> {
+      if (System.getenv(name) == null) {
+        environment.put(name, value);
+      }
+    }));
+    return environment;
+  }
+
+  private String readyLine(StackEndpoints endpoints, Optional<ZipkinNode> zipkin) {
     // From the JVM's start, not the process's: ./stack execs java in the shell that ran the build.
     Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     String env = endpoints.asEnvironment().entrySet().stream()
         .map(variable -> variable.getKey() + "=" + variable.getValue())
         .collect(Collectors.joining(" "));
-    return String.format("%s in %.1f s: %s", READY, seconds, env);
+    String traces = zipkin.map(node -> " TRACES_UI=" + node.uiUrl()).orElse("");
+    return String.format("%s in %.1f s: %s%s", READY, seconds, env, traces);
   }
 
   private static void viewTopics(String[] args) {

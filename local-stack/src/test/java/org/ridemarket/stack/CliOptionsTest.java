@@ -39,6 +39,30 @@ class CliOptionsTest {
   }
 
   @Test
+  void shouldStartNoTraceUiUnlessAskedTo() {
+    // when
+    CliOptions options = CliOptions.parse(new String[0]);
+
+    // then
+    assertThat(options.traces()).isFalse();
+    assertThat(options.zipkinPort()).isEqualTo(9411);
+  }
+
+  @Test
+  void shouldTakeTheTraceUiAndItsPort() {
+    // given
+    String[] args = {"--traces", "--zipkin-port", "19411", "--", "--speed", "1"};
+
+    // when
+    CliOptions options = CliOptions.parse(args);
+
+    // then
+    assertThat(options.traces()).isTrue();
+    assertThat(options.zipkinPort()).isEqualTo(19411);
+    assertThat(options.appArgs()).containsExactly("--speed", "1");
+  }
+
+  @Test
   void shouldRejectAnUnknownOption() {
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--kafka"}))
         .hasMessageContaining("unknown option: --kafka");

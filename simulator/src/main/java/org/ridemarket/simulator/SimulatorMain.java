@@ -72,7 +72,7 @@ public final class SimulatorMain {
     out.println("demand: " + city.demand().source() + ", " + city.cells().count() + " H3 res-8 cells");
     List<EventSink> sinks = new ArrayList<>();
     if (config.kafkaBootstrap() != null) {
-      sinks.add(new KafkaSink(config.kafkaBootstrap(), config.compression()));
+      sinks.add(new KafkaSink(config.kafkaBootstrap(), config.compression(), KafkaSink.traceRatio(System.getenv())));
     }
     if (config.out() != null) {
       sinks.add(new EventFileSink(config.out()));

@@ -47,8 +47,9 @@ class ScoreTracingTest {
       List<SpanData> trace = finished.stream()
           .filter(span -> span.getTraceId().equals(request.getTraceId())).toList();
 
+      // Down to the outbox relay's send of the decision's event to Kafka, in the same trace (issue #11).
       assertThat(names(trace)).contains("FraudService.score", "VelocityRepository.read", "FraudModels.predict",
-          "DecisionJournal.record");
+          "DecisionJournal.record", "fraud.decisions publish");
       // One statement records the promise and its outbox event (docs/adr/0011).
       assertThat(trace).as("the SQL insert of %s", names(trace))
           .anySatisfy(span -> {

@@ -1,5 +1,7 @@
 package org.ridemarket.pricing.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -44,18 +46,20 @@ public class SurgeService {
   private final DecisionPool pool;
   private final CellSurgeState state;
   private final DecisionMetrics metrics;
+  private final Tracer tracer;
   private final PricingConfig.Model modelConfig;
   private final Duration maxAge;
   private final RateLimitedLog degradedLog = new RateLimitedLog(Logger.getLogger(SurgeService.class));
   private volatile ModelSlot model;
 
   SurgeService(SupplyDemandRepository features, ServedModels models, DecisionPool pool, CellSurgeState state,
-      DecisionMetrics metrics, PricingConfig config) {
+      DecisionMetrics metrics, Tracer tracer, PricingConfig config) {
     this.features = features;
     this.models = models;
     this.pool = pool;
     this.state = state;
     this.metrics = metrics;
+    this.tracer = tracer;
     this.modelConfig = config.model();
     this.maxAge = config.features().maxAge();
   }
@@ -102,8 +106,7 @@ public class SurgeService {
       try (ModelLease lease = model.lease().orElseThrow(() -> new ModelUnavailableException(
           model.unavailableReason().orElse("no surge model")))) {
         long started = System.nanoTime();
-        float[] values = rows.size() == 1 ? new float[] {lease.model().score(rows.get(0))}
-            : lease.model().score(rows.toArray(float[][]::new));
+        float[] values = score(lease, rows);
         metrics.inferred(System.nanoTime() - started);
         for (int j = 0; j < active.size(); j++) {
           int i = active.get(j);
@@ -113,6 +116,19 @@ public class SurgeService {
       }
     }
     return decisions;
+  }
+
+  // The ONNX run gets a span of its own (a child of forCells, whose context the pool carried here): in a
+  // trace it separates the inference from the wait for the pool. A no-op when tracing is off.
+  private float[] score(ModelLease lease, List<float[]> rows) {
+    Span span = tracer.spanBuilder("SurgeModel.score").setAttribute("model.id", lease.model().id())
+        .setAttribute("model.rows", rows.size()).startSpan();
+    try {
+      return rows.size() == 1 ? new float[] {lease.model().score(rows.get(0))}
+          : lease.model().score(rows.toArray(float[][]::new));
+    } finally {
+      span.end();
+    }
   }
 
   private Map<String, SurgeDecision> fallback(List<String> cells, Throwable failure) {

@@ -3,6 +3,15 @@ package org.ridemarket.service.sql;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.time.Duration;
@@ -21,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -32,6 +42,9 @@ import org.ridemarket.service.config.ServingConfig;
  * anyway every poll interval for what another instance, or a failed attempt, left. Rows are taken
  * {@code FOR UPDATE SKIP LOCKED}, so any number of instances relay side by side without sending a row
  * twice; a batch Kafka does not take within the send timeout is rolled back and sent again later.
+ * An event recorded in a sampled trace is sent in a PRODUCER span of that trace ({@code <topic> publish},
+ * from the send to Kafka's ack), and its {@code traceparent} header names that span, so the trace shows
+ * the hop to Kafka and a consumer continues it.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -40,6 +53,20 @@ public final class OutboxRelay implements AutoCloseable {
   private final String table;
   private final String select;
   private final String delete;
+  private static final String TRACEPARENT = "traceparent";
+  private static final TextMapGetter<String> STORED = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(String traceparent) {
+      return List.of(TRACEPARENT);
+    }
+
+    @Override
+    public String get(String traceparent, String key) {
+      return TRACEPARENT.equals(key) ? traceparent : null;
+    }
+  };
+  private static final TextMapSetter<Headers> HEADERS = (headers, key, value) ->
+      headers.remove(key).add(key, value.getBytes(StandardCharsets.US_ASCII));
 
   private record Row(long id, String topic, String key, byte[] value, String traceparent) {
   }
@@ -50,13 +77,14 @@ public final class OutboxRelay implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   private final Counter relayed;
   private final Counter failures;
+  private final Tracer tracer;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile String lastFailure = "";
 
   /** A relay of the outbox table {@code config} names, started unless the configuration disables it. */
   public OutboxRelay(DataSource dataSource, String bootstrapServers, String clientId, ServingConfig.Outbox config,
-      MeterRegistry registry) {
+      MeterRegistry registry, Tracer tracer) {
     String table = config.table();
     if (!table.matches("[a-z_]{1,63}")) {
       throw new IllegalArgumentException("not an outbox table name: " + table);
@@ -66,6 +94,7 @@ public final class OutboxRelay implements AutoCloseable {
         + " order by id limit ? for update skip locked";
     this.delete = "delete from " + table + " where id = any(?)";
     this.dataSource = dataSource;
+    this.tracer = tracer;
     this.config = config;
     // An idle relay (tests, tools) has no producer, so it never reaches for a broker.
     this.producer = config.enabled() ? new KafkaProducer<>(producerConfig(bootstrapServers, clientId, config),
@@ -84,7 +113,7 @@ public final class OutboxRelay implements AutoCloseable {
   /** A relay that never runs, for journals whose rows another relay publishes (tests, tools). */
   public static OutboxRelay idle(DataSource dataSource, String table) {
     return new OutboxRelay(dataSource, "127.0.0.1:1", "idle-outbox", new Settings(table, false, Duration.ofSeconds(1),
-        1, Duration.ofSeconds(1)), new SimpleMeterRegistry());
+        1, Duration.ofSeconds(1)), new SimpleMeterRegistry(), TracerProvider.noop().get("outbox"));
   }
 
   /** Relay settings set in code rather than configuration. */
@@ -176,10 +205,23 @@ public final class OutboxRelay implements AutoCloseable {
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
     for (Row row : rows) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.value());
-      if (row.traceparent() != null) {
-        record.headers().add("traceparent", row.traceparent().getBytes(StandardCharsets.US_ASCII));
+      if (row.traceparent() == null) {
+        acks.add(producer.send(record));
+        continue;
       }
-      acks.add(producer.send(record));
+      record.headers().add(TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
+      Span publish = publishSpan(row);
+      if (publish == null) {
+        acks.add(producer.send(record));
+        continue;
+      }
+      W3CTraceContextPropagator.getInstance().inject(Context.root().with(publish), record.headers(), HEADERS);
+      acks.add(producer.send(record, (metadata, failure) -> {
+        if (failure != null) {
+          publish.setStatus(StatusCode.ERROR, failure.getMessage());
+        }
+        publish.end();
+      }));
     }
     long until = System.nanoTime() + config.sendTimeout().toNanos() + SETTLE_GRACE_NANOS;
     List<Row> acknowledged = new ArrayList<>(rows.size());
@@ -195,6 +237,17 @@ public final class OutboxRelay implements AutoCloseable {
       }
     }
     return acknowledged;
+  }
+
+  // Only for events of sampled traces: the others keep the request's traceparent and cost no span.
+  private Span publishSpan(Row row) {
+    Context request = W3CTraceContextPropagator.getInstance().extract(Context.root(), row.traceparent(), STORED);
+    if (!Span.fromContext(request).getSpanContext().isSampled()) {
+      return null;
+    }
+    return tracer.spanBuilder(row.topic() + " publish").setParent(request).setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", row.topic())
+        .startSpan();
   }
 
   private void delete(Connection connection, List<Row> rows) throws SQLException {

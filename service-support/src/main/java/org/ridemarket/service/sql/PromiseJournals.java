@@ -1,6 +1,7 @@
 package org.ridemarket.service.sql;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,17 +24,19 @@ public class PromiseJournals {
   private final Instance<DataSource> dataSource;
   private final ServingConfig config;
   private final MeterRegistry registry;
+  private final Tracer tracer;
   private final String bootstrapServers;
   private final String application;
   private OutboxRelay relay;
 
   PromiseJournals(Instance<Pool> pool, Instance<DataSource> dataSource, ServingConfig config, MeterRegistry registry,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      Tracer tracer, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "quarkus.application.name") String application) {
     this.pool = pool;
     this.dataSource = dataSource;
     this.config = config;
     this.registry = registry;
+    this.tracer = tracer;
     this.bootstrapServers = bootstrapServers;
     this.application = application;
   }
@@ -46,7 +49,8 @@ public class PromiseJournals {
   public synchronized <T> PromiseJournal<T> journal(String insert, int parameters, Function<T, Tuple> tuple,
       Function<T, PromiseJournal.Event> event) {
     if (relay == null) {
-      relay = new OutboxRelay(dataSource.get(), bootstrapServers, application + "-outbox", config.outbox(), registry);
+      relay = new OutboxRelay(dataSource.get(), bootstrapServers, application + "-outbox", config.outbox(), registry,
+          tracer);
     }
     return new PromiseJournal<>(pool.get(), insert, parameters, tuple, event, config.journal(), relay,
         "serving.journal");

@@ -1,8 +1,11 @@
 package org.ridemarket.simulator.output;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
@@ -16,23 +19,43 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Sends events to Kafka. Keys and values arrive already serialized through the contract's serdes,
  * so the producer only moves bytes; the first failed send fails the next call, and close flushes.
+ * A share of the records ({@link #TRACE_RATIO_ENV}, none by default) starts a sampled W3C trace in a
+ * {@code traceparent} header, which feature-streams continues; the simulator itself exports no spans.
  */
 public final class KafkaSink implements EventSink, Callback {
 
+  /** Environment variable: the share of records that start a trace, e.g. 0.01 (`./stack --traces` sets it). */
+  public static final String TRACE_RATIO_ENV = "SIMULATOR_TRACE_RATIO";
+
   private final Producer<byte[], byte[]> producer;
+  private final double traceRatio;
+  // Trace ids need no seed: they are not part of the simulated world, which stays deterministic.
+  private final SplittableRandom traceIds = new SplittableRandom();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final AtomicLong acknowledged = new AtomicLong();
   private long sent;
 
   /** A sink with the simulator's tuned producer for {@code bootstrapServers}, compressing with {@code compression}. */
-  public KafkaSink(String bootstrapServers, String compression) {
+  public KafkaSink(String bootstrapServers, String compression, double traceRatio) {
     this(new KafkaProducer<>(producerConfig(bootstrapServers, compression), new ByteArraySerializer(),
-        new ByteArraySerializer()));
+        new ByteArraySerializer()), traceRatio);
   }
 
   /** A sink over any producer, e.g. a MockProducer in tests. */
   public KafkaSink(Producer<byte[], byte[]> producer) {
+    this(producer, 0);
+  }
+
+  /** A sink over any producer that starts a trace in {@code traceRatio} of its records. */
+  public KafkaSink(Producer<byte[], byte[]> producer, double traceRatio) {
     this.producer = producer;
+    this.traceRatio = traceRatio;
+  }
+
+  /** The trace ratio in {@code environment}, 0 when unset. */
+  public static double traceRatio(Map<String, String> environment) {
+    String ratio = environment.get(TRACE_RATIO_ENV);
+    return ratio == null || ratio.isBlank() ? 0 : Double.parseDouble(ratio.trim());
   }
 
   /** The producer settings: durable (acks=all, idempotent) and batched for throughput. */
@@ -56,9 +79,21 @@ public final class KafkaSink implements EventSink, Callback {
   @Override
   public void accept(EncodedEvent event) {
     rethrowFailure();
-    producer.send(
-        new ProducerRecord<>(event.topic(), null, event.eventTimeMillis(), event.keyBytes(), event.value()), this);
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(event.topic(), null, event.eventTimeMillis(), event.keyBytes(), event.value());
+    if (traceRatio > 0 && traceIds.nextDouble() < traceRatio) {
+      record.headers().add("traceparent", newTraceparent());
+    }
+    producer.send(record, this);
     sent++;
+  }
+
+  // version 00, a random trace id and parent id (never all zeros), sampled.
+  private byte[] newTraceparent() {
+    HexFormat hex = HexFormat.of();
+    String traceId = hex.toHexDigits(traceIds.nextLong() | 1L) + hex.toHexDigits(traceIds.nextLong());
+    String parentId = hex.toHexDigits(traceIds.nextLong() | 1L);
+    return ("00-" + traceId + "-" + parentId + "-01").getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override

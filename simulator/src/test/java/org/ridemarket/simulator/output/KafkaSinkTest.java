@@ -87,4 +87,30 @@ class KafkaSinkTest {
     }
     assertThat(values).hasSize(100).startsWith("value value value 0").endsWith("value value value 99");
   }
+
+  @Test
+  void shouldStartASampledTraceInEveryRecordAtRatioOneAndInNoneByDefault() {
+    // given a sink tracing every record and one tracing none
+    MockProducer<byte[], byte[]> traced = new MockProducer<>(true, null, new ByteArraySerializer(),
+        new ByteArraySerializer());
+    MockProducer<byte[], byte[]> plain = new MockProducer<>(true, null, new ByteArraySerializer(),
+        new ByteArraySerializer());
+
+    // when
+    try (KafkaSink sink = new KafkaSink(traced, 1.0)) {
+      sink.accept(EVENT);
+      sink.accept(EVENT);
+    }
+    try (KafkaSink sink = new KafkaSink(plain)) {
+      sink.accept(EVENT);
+    }
+
+    // then each traced record starts its own W3C trace, sampled
+    List<String> traceparents = traced.history().stream()
+        .map(record -> new String(record.headers().lastHeader("traceparent").value())).toList();
+    assertThat(traceparents).hasSize(2).doesNotHaveDuplicates()
+        .allMatch(traceparent -> traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+    assertThat(plain.history()).singleElement()
+        .satisfies(record -> assertThat(record.headers().lastHeader("traceparent")).isNull());
+  }
 }
