@@ -10,6 +10,8 @@ import java.util.function.Supplier;
  */
 public final class Deadline {
 
+  private static final Duration MIN_WAIT = Duration.ofMillis(1);
+
   private final long atNanos;
   private final Duration budget;
 
@@ -50,7 +52,8 @@ public final class Deadline {
    */
   public <T> Uni<T> bound(Uni<T> call, Duration timeout, Supplier<? extends Throwable> onExpiry) {
     Duration wait = cap(timeout);
-    if (wait.isZero()) {
+    // Timers have millisecond resolution (Vert.x refuses shorter ones): under a millisecond left is none.
+    if (wait.compareTo(MIN_WAIT) < 0) {
       return Uni.createFrom().failure(onExpiry.get());
     }
     return call.ifNoItem().after(wait).failWith(onExpiry);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -55,28 +56,26 @@ public class DecisionPool {
    *     passed before a worker was free, and with whatever {@code work} throws
    */
   public <T> Uni<T> compute(Deadline deadline, Supplier<T> work) {
-    // The request's trace continues on the worker.
+    // Submitted when called (the callers call it from the step that needs it), completed by the worker; a
+    // caller that has gone away leaves a future nobody reads, never a failure Mutiny has to drop.
+    CompletableFuture<T> result = new CompletableFuture<>();
     Context trace = Context.current();
-    return Uni.createFrom().emitter(emitter -> {
-      try {
-        executor.execute(trace.wrap(() -> {
-          if (deadline.expired()) {
-            emitter.fail(new WorkRefusedException("the deadline passed before a worker was free"));
-            return;
-          }
-          T result;
-          try {
-            result = work.get();
-          } catch (RuntimeException | Error e) {
-            emitter.fail(e);
-            return;
-          }
-          emitter.complete(result);
-        }));
-      } catch (RejectedExecutionException e) {
-        emitter.fail(new WorkRefusedException("the decision pool is saturated"));
-      }
-    });
+    try {
+      executor.execute(trace.wrap(() -> {
+        if (deadline.expired()) {
+          result.completeExceptionally(new WorkRefusedException("the deadline passed before a worker was free"));
+          return;
+        }
+        try {
+          result.complete(work.get());
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        }
+      }));
+    } catch (RejectedExecutionException e) {
+      return Uni.createFrom().failure(new WorkRefusedException("the decision pool is saturated"));
+    }
+    return Uni.createFrom().completionStage(result);
   }
 
   void stop(@Observes ShutdownEvent stopping) {
