@@ -1,6 +1,7 @@
 package org.ridemarket.fraud.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -206,7 +207,8 @@ class ScoreResourceTest {
     assertThat(row.getString("trip_id")).isEqualTo("trip-1");
     assertThat(row.getOffsetDateTime("event_time").toInstant()).isEqualTo(Instant.parse("2026-11-21T18:04:05.120Z"));
     assertThat(row.getString("decision")).isEqualTo(answer.getString("decision"));
-    assertThat(row.getDouble("score")).isEqualTo(answer.getDouble("score"));
+    // RestAssured reads JSON numbers as floats: equal to float precision.
+    assertThat(row.getDouble("score")).isCloseTo(answer.getDouble("score"), within(1e-7));
     assertThat(row.getString("reasons")).contains(answer.getList("reasons.code", String.class).toArray(String[]::new));
     assertThat(row.getString("features")).startsWith("{").contains("\"" + VelocityFeatures.NAMES.get(0) + "\"");
     assertThat(row.getString("model_version")).isEqualTo(answer.getString("modelVersion"));
