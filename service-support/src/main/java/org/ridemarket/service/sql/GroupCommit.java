@@ -47,18 +47,11 @@ public final class GroupCommit<T> {
   private final AtomicInteger writes = new AtomicInteger();
 
   /**
-   * Group commit of {@code insert}, one statement per item with the parameters {@code tuple} gives.
+   * Group commit of {@code insert}, one statement per item with the parameters {@code tuple} gives, with at
+   * most {@code maxWaiting} rows waiting for a write (more are refused at once) and {@code afterCommit} run
+   * after every committed write.
    *
-   * @param configPrefix the service's configuration prefix of the two bounds, for the error message
-   */
-  public GroupCommit(Pool pool, String insert, Function<T, Tuple> tuple, int maxBatch, int maxInFlight,
-      String configPrefix) {
-    this(pool, insert, tuple, maxBatch, maxInFlight, Integer.MAX_VALUE, () -> { }, configPrefix);
-  }
-
-  /**
-   * Group commit as above, with at most {@code maxWaiting} rows waiting for a write (more are refused at
-   * once) and {@code afterCommit} run after every committed write.
+   * @param configPrefix the service's configuration prefix of the bounds, for the error message
    */
   public GroupCommit(Pool pool, String insert, Function<T, Tuple> tuple, int maxBatch, int maxInFlight,
       int maxWaiting, Runnable afterCommit, String configPrefix) {
@@ -75,21 +68,12 @@ public final class GroupCommit<T> {
   }
 
   /**
-   * Inserts the row of {@code item}.
-   *
-   * @return a Uni of true when the statement inserted a row, false when it inserted none; it completes,
-   *     on the caller's Vert.x context, once the statement is committed
-   */
-  public Uni<Boolean> record(T item) {
-    return record(item, null);
-  }
-
-  /**
    * Inserts the row of {@code item} unless {@code deadline} passes before its write is sent: a row still
    * waiting then is never written, and its Uni fails with {@link NotRecordedException}, as it does at
    * once when {@code maxWaiting} rows are already waiting.
    *
-   * @param deadline the request's deadline, or null for none
+   * @return a Uni of true when the statement inserted a row, false when it inserted none; it completes,
+   *     on the caller's Vert.x context, once the statement is committed
    */
   public Uni<Boolean> record(T item, Deadline deadline) {
     Executor context = VertxContexts.current();
@@ -123,7 +107,7 @@ public final class GroupCommit<T> {
       Pending<T> next;
       while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
         waitingCount.decrementAndGet();
-        if (next.deadline() != null && next.deadline().expired()) {
+        if (next.deadline().expired()) {
           // Its caller has been answered (or is about to be) without it: it must not be promised now.
           next.written().completeExceptionally(new NotRecordedException("the deadline passed before the write"));
         } else {

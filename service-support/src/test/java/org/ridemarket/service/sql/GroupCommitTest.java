@@ -10,9 +10,9 @@ class GroupCommitTest {
 
   @Test
   void shouldRefuseBoundsThatCouldNeverWriteNamingTheServicesConfiguration() {
-    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 0, 1, "fraud.journal"))
+    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 0, 1, 1, () -> { }, "fraud.journal"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraud.journal needs max-batch, max-in-flight and max-waiting >= 1");
-    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 1, 0, "pricing.journal"))
+    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 1, 0, 1, () -> { }, "pricing.journal"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pricing.journal");
   }
 }
