@@ -4,6 +4,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
@@ -27,6 +28,8 @@ import org.ridemarket.service.sql.PromiseJournals;
  * NOTHING}: the first decision of a transaction id wins, and the caller learns whether its row is the
  * one recorded (docs/adr/0009). A decision's Uni completes only after the statement is committed.
  */
+// Made at start-up, so that the first request does not pay for the journal, its relay and warm connections.
+@Startup
 @ApplicationScoped
 public class DecisionJournal {
 

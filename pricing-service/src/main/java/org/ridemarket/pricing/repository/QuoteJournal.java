@@ -4,6 +4,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
@@ -25,6 +26,8 @@ import org.ridemarket.service.sql.PromiseJournals;
  * is returned ({@link PromiseJournal}, docs/adr/0011), with group commit under load (docs/adr/0005);
  * the outbox relay publishes the event to {@code pricing.quotes}, keyed by the pickup cell.
  */
+// Made at start-up, so that the first request does not pay for the journal, its relay and warm connections.
+@Startup
 @ApplicationScoped
 public class QuoteJournal {
 

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -33,6 +36,8 @@ public final class GroupCommit<T> {
 
   private record Pending<T>(T item, CompletableFuture<Boolean> written, Deadline deadline) {
   }
+
+  private static final ScheduledThreadPoolExecutor EXPIRIES = expiries();
 
   private final Pool pool;
   private final String insert;
@@ -69,22 +74,45 @@ public final class GroupCommit<T> {
 
   /**
    * Inserts the row of {@code item} unless {@code deadline} passes before its write is sent: a row still
-   * waiting then is never written, and its Uni fails with {@link NotRecordedException}, as it does at
-   * once when {@code maxWaiting} rows are already waiting.
+   * waiting then is never written. Its Uni fails with {@link NotRecordedException} when the deadline
+   * passes before the commit (whether or not the row was sent; a row sent may still commit), and at once
+   * when {@code maxWaiting} rows are already waiting.
    *
    * @return a Uni of true when the statement inserted a row, false when it inserted none; it completes,
-   *     on the caller's Vert.x context, once the statement is committed
+   *     on the caller's Vert.x context, once the statement is committed or the deadline has passed
    */
   public Uni<Boolean> record(T item, Deadline deadline) {
     Executor context = VertxContexts.current();
+    long waitMillis = deadline.remaining().toMillis();
+    if (waitMillis < 1) {
+      return Uni.createFrom().failure(new NotRecordedException("the deadline passed before the write"));
+    }
     if (waitingCount.incrementAndGet() > maxWaiting) {
       waitingCount.decrementAndGet();
       return Uni.createFrom().failure(new NotRecordedException(maxWaiting + " writes are already waiting"));
     }
     CompletableFuture<Boolean> written = new CompletableFuture<>();
+    // The deadline is enforced here, on the future itself, rather than by a Mutiny timeout downstream: the
+    // first of commit, failure and expiry completes it and the others are no-ops, where two Mutiny signals
+    // racing (a timeout and a late failure) made Mutiny drop and log the loser as an error under load.
+    ScheduledFuture<?> expiry = EXPIRIES.schedule(() -> written.completeExceptionally(
+        new NotRecordedException("PostgreSQL did not commit within the request's deadline of "
+            + deadline.budget().toMillis() + " ms")), waitMillis, TimeUnit.MILLISECONDS);
+    // Cancelled (and removed) once answered, so that an answered row costs no wake-up at its deadline.
+    written.whenComplete((inserted, failure) -> expiry.cancel(false));
     waiting.add(new Pending<>(item, written, deadline));
     drain();
     return Uni.createFrom().completionStage(written).emitOn(context);
+  }
+
+  private static ScheduledThreadPoolExecutor expiries() {
+    ScheduledThreadPoolExecutor expiries = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "group-commit-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    expiries.setRemoveOnCancelPolicy(true);
+    return expiries;
   }
 
   /** Writes sent so far (a batch or a retried single row each); for tests. */

@@ -27,7 +27,10 @@ public final class PromiseJournal<T> {
   public record Event(String topic, String key, byte[] value) {
   }
 
+  private static final int WARM_CONNECTIONS = 4;
+
   private final GroupCommit<T> commits;
+  private final String insert;
   private final RateLimitedLog failures = new RateLimitedLog(Logger.getLogger(PromiseJournal.class));
 
   /**
@@ -39,8 +42,19 @@ public final class PromiseJournal<T> {
     String withEvent = "with promise as (" + insert + " returning 1)"
         + " insert into " + relay.table() + " (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
         + ", $" + (parameters + 2) + ", $" + (parameters + 3) + ", $" + (parameters + 4) + " from promise";
+    this.insert = withEvent;
     this.commits = new GroupCommit<>(pool, withEvent, item -> withEvent(tuple.apply(item), event.apply(item)),
-        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);
+        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);    warm(pool, Math.min(config.maxInFlight(), WARM_CONNECTIONS));
+  }
+
+  // Opens a few connections and prepares the insert on each, in the background, so that the first promises
+  // after a start do not pay for the connection handshakes (a cold first commit exceeded a 250 ms deadline).
+  private void warm(Pool pool, int connections) {
+    for (int i = 0; i < connections; i++) {
+      pool.withConnection(connection -> connection.prepare(insert).replaceWithVoid()).subscribe().with(
+          prepared -> { },
+          failure -> Logger.getLogger(PromiseJournal.class).debugf("warming a connection failed: %s", failure));
+    }
   }
 
   /**
@@ -51,12 +65,11 @@ public final class PromiseJournal<T> {
    *     were waiting, or the deadline passed (the promise must then not be given)
    */
   public Uni<Boolean> record(T promise, Deadline deadline) {
-    return deadline.bound(commits.record(promise, deadline)
-            .onFailure(failure -> !(failure instanceof NotRecordedException))
-            .transform(failure -> new NotRecordedException("PostgreSQL did not record it: " + failure.getMessage(),
-                failure)),
-        () -> new NotRecordedException("PostgreSQL did not commit within the request's deadline of "
-            + deadline.budget().toMillis() + " ms"))
+    // The group commit bounds the wait by the deadline itself (GroupCommit#record).
+    return commits.record(promise, deadline)
+        .onFailure(failure -> !(failure instanceof NotRecordedException))
+        .transform(failure -> new NotRecordedException("PostgreSQL did not record it: " + failure.getMessage(),
+            failure))
         .onFailure().invoke(failure -> failures.degraded("a promise was not recorded and is refused with 503",
             "postgres", failure));
   }
