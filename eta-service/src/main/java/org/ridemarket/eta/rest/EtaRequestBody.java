@@ -6,9 +6,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.route.Checked;
+import org.ridemarket.service.rest.route.FieldChecks;
 
 /**
- * The body of POST /eta.
+ * The body of POST /eta. The annotations document it (OpenAPI); {@link #check} enforces the same rules, and a
+ * test keeps the two in step.
  *
  * @param origin where the trip starts
  * @param destination where it ends
@@ -22,5 +25,16 @@ public record EtaRequestBody(
     @Schema(example = "2026-11-23T22:15:00Z", description = "ISO-8601 instant; default now; at most 1 h in the past "
         + "and 7 days ahead") Instant departureTime,
     @Schema(example = "trip-0042") @Size(min = 1, max = 128) @Pattern(regexp = "\\S+", message = "must not contain spaces")
-    String tripId) {
+    String tripId) implements Checked {
+
+  // The jakarta @Pattern above is for the schema; this one does the work.
+  private static final java.util.regex.Pattern NO_SPACES = java.util.regex.Pattern.compile("\\S+");
+
+  @Override
+  public void check(FieldChecks checks) {
+    checks.nested("origin", origin);
+    checks.nested("destination", destination);
+    checks.size("tripId", tripId, 1, 128);
+    checks.matches("tripId", tripId, NO_SPACES, "must not contain spaces");
+  }
 }

@@ -23,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ridemarket.contracts.events.FraudLabel;
 import org.ridemarket.contracts.events.FraudPattern;
@@ -38,6 +41,10 @@ import org.ridemarket.service.rest.InvalidRequestException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reviews")
+// Declared here, on a JAX-RS resource the scanner always reads; ScoreRoute requires it too.
+@SecurityScheme(securitySchemeName = ApiKeyFilter.SCHEME, type = SecuritySchemeType.APIKEY,
+    apiKeyName = ApiKeyFilter.HEADER, in = SecuritySchemeIn.HEADER,
+    description = "A gateway key for scoring, an analyst key for the review queue")
 @SecurityRequirement(name = ApiKeyFilter.SCHEME)
 public class ReviewResource {
 

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.route.Checked;
+import org.ridemarket.service.rest.route.FieldChecks;
 
 /**
  * The body of POST /payments/score. Ids are at most 128 characters; a payment pays a merchant, a trip,
@@ -37,5 +39,33 @@ public record ScoreRequest(
     @NotNull @Valid Location location,
     @Size(max = 128) String merchantId,
     @Schema(example = "trip-9d2") @Size(max = 128) String tripId,
-    @Schema(example = "2026-11-21T18:04:05.120Z") Instant eventTime) {
+    @Schema(example = "2026-11-21T18:04:05.120Z") Instant eventTime) implements Checked {
+
+  // The jakarta @Pattern above is for the schema; this one does the work.
+  private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
+
+  @Override
+  public void check(FieldChecks checks) {
+    id(checks, "transactionId", transactionId);
+    id(checks, "cardFingerprint", cardFingerprint);
+    id(checks, "userId", userId);
+    id(checks, "deviceId", deviceId);
+    if (checks.notNull("amountMinor", amountMinor)) {
+      checks.positive("amountMinor", amountMinor);
+    }
+    if (checks.notNull("currency", currency)) {
+      checks.matches("currency", currency, CURRENCY, "must be three upper-case letters (ISO 4217)");
+    }
+    checks.nested("location", location);
+    checks.size("merchantId", merchantId, 0, 128);
+    checks.size("tripId", tripId, 0, 128);
+    if (merchantId != null && tripId != null) {
+      checks.fail("tripId", "must not be set together with merchantId: a payment is a trip fare or a merchant payment");
+    }
+  }
+
+  private static void id(FieldChecks checks, String field, String value) {
+    checks.notBlank(field, value);
+    checks.size(field, value, 0, 128);
+  }
 }

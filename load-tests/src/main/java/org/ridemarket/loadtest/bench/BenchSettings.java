@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param idle how long each service's idle CPU is measured before its steps ({@code --idle 5s}; 0s: none)
  * @param floorRate offered rate of the empty endpoint ({@code --floor-rate 500})
  * @param floorDuration its measured phase ({@code --floor-duration 10s})
- * @param noopPath the empty endpoint ({@code --noop-path /serving/noop})
+ * @param noopPath the empty endpoint ({@code --noop-path /serving/noop-route}, the decisions' own edge; {@code /serving/noop} is the JAX-RS one)
  * @param noopFallback what is measured instead when it does not answer 2xx ({@code --noop-fallback /q/health/live})
  * @param redisUrl the stack's Redis ({@code --redis-url redis://127.0.0.1:16379})
  * @param modelsDir the artifact store ({@code --models-dir models/artifacts})
@@ -45,7 +45,7 @@ public record BenchSettings(List<Service> services, List<Integer> rates, Duratio
     String out = options.text("out", "");
     return new BenchSettings(services(options), rates, duration, options.duration("warmup", "10s"),
         options.duration("settle", "2s"), options.duration("idle", "5s"), Math.max(1, options.integer("floor-rate", 500)),
-        options.duration("floor-duration", "10s"), options.text("noop-path", "/serving/noop"),
+        options.duration("floor-duration", "10s"), options.text("noop-path", "/serving/noop-route"),
         options.text("noop-fallback", "/q/health/live"), options.text("redis-url", "redis://127.0.0.1:16379"),
         Path.of(options.text("models-dir", "models/artifacts")), options.integer("redis-samples", 5_000),
         options.integer("onnx-samples", 20_000), Long.parseLong(options.text("seed", "42")), runId(options),

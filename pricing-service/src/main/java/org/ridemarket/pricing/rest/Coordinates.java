@@ -4,6 +4,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.route.Checked;
+import org.ridemarket.service.rest.route.FieldChecks;
 
 /**
  * A WGS84 position in the API.
@@ -14,5 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A WGS84 position in decimal degrees")
 public record Coordinates(
     @Schema(example = "40.7549") @NotNull @DecimalMin("-90.0") @DecimalMax("90.0") Double lat,
-    @Schema(example = "-73.9840") @NotNull @DecimalMin("-180.0") @DecimalMax("180.0") Double lon) {
+    @Schema(example = "-73.9840") @NotNull @DecimalMin("-180.0") @DecimalMax("180.0") Double lon) implements Checked {
+
+  @Override
+  public void check(FieldChecks checks) {
+    checks.between("lat", lat, "-90.0", "90.0");
+    checks.between("lon", lon, "-180.0", "180.0");
+  }
 }

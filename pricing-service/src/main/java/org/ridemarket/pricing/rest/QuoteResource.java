@@ -1,17 +1,12 @@
 package org.ridemarket.pricing.rest;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +21,9 @@ import org.ridemarket.service.deadline.Deadlines;
 import org.ridemarket.service.rest.ErrorResponse;
 import org.ridemarket.service.rest.InvalidRequestException;
 
-/** Upfront quotes: give one, and read one back while it is honoured. */
+/** Upfront quotes: read one back while it is honoured ({@link QuoteRoute} gives them). */
 @Path("/quotes")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "quotes")
 public class QuoteResource {
 
@@ -41,22 +35,6 @@ public class QuoteResource {
     this.quotes = quotes;
     this.mapper = mapper;
     this.deadlines = deadlines;
-  }
-
-  /** Gives and records a quote. */
-  @POST
-  @Operation(summary = "Quote a ride", description = "Surge for the pickup cell and an upfront fare, recorded before "
-      + "it is returned. When Redis or the model fails the quote is still given, with degraded=true.")
-  @APIResponse(responseCode = "201", description = "The quote", content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
-  @APIResponse(responseCode = "400", description = "Invalid request; errors name the fields",
-      content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-  @APIResponse(responseCode = "503", description = "The quote could not be recorded within the deadline; nothing "
-      + "was promised; retry after the Retry-After header's seconds",
-      content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-  public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid QuoteRequest body) {
-    return quotes.quote(mapper.toTripRequest(body), deadlines.start("quote"))
-        .map(quote -> Response.created(URI.create("/quotes/" + quote.getId()))
-            .entity(mapper.toResponse(quote, Instant.now())).build());
   }
 
   /** Reads a quote back: 200 while it is honoured, 410 with the quote once it has expired. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.pricing.Fare;
@@ -54,12 +55,12 @@ public class QuoteService {
   /**
    * A new, recorded quote.
    *
-   * @return a Uni that fails with {@link org.ridemarket.service.rest.InvalidRequestException} for a trip that
+   * @return a stage that fails with {@link org.ridemarket.service.rest.InvalidRequestException} for a trip that
    *     cannot be quoted and with {@link ServiceUnavailableException} when PostgreSQL cannot record it
    *     within the deadline; Redis, model and pool failures only make the quote degraded
    */
   @WithSpan("QuoteService.quote")
-  public Uni<Quote> quote(TripRequest request, Deadline deadline) {
+  public CompletionStage<Quote> quote(TripRequest request, Deadline deadline) {
     long started = System.nanoTime();
     Executor context = VertxContexts.current();
     String cell = Cells.cellOf(request.pickup().lat(), request.pickup().lon());
@@ -75,7 +76,7 @@ public class QuoteService {
         }))
         .invoke(quote -> metrics.answered(System.nanoTime() - started, quote.getSurge().degraded()));
     // A caller that hangs up does not cancel its quote: once decided, it is recorded and published.
-    return Uni.createFrom().completionStage(given.subscribeAsCompletionStage());
+    return given.subscribeAsCompletionStage();
   }
 
   /** The quote with this id, or null. */

@@ -19,6 +19,12 @@ public class InvalidRequestException extends RequestRefusedException {
     this.field = field;
   }
 
+  /** A refusal of several fields at once; {@link #field()} is the first. */
+  public InvalidRequestException(List<FieldError> errors) {
+    super(400, "invalid request", errors, null, null);
+    this.field = errors.get(0).field();
+  }
+
   /** The request field at fault. */
   public String field() {
     return field;

@@ -18,14 +18,14 @@ import org.ridemarket.service.rest.json.RefusedJsonException;
  * Turns a body Jackson could not read into a 400 naming the field. Jackson's own messages quote the
  * input, so none is ever passed on: only where the body went wrong and what was expected there.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
   private static final String MALFORMED = "malformed JSON";
 
   private JsonErrors() {
   }
 
-  static ErrorResponse describe(JsonProcessingException e) {
+  public static ErrorResponse describe(JsonProcessingException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RefusedJsonException refused) {
         RequestRefusedException refusal = refused.refusal();

@@ -103,7 +103,7 @@ public class RequestErrorMapper {
     return response.build();
   }
 
-  static long retryAfterSeconds(Duration after) {
+  public static long retryAfterSeconds(Duration after) {
     long seconds = after.getSeconds() + (after.getNano() > 0 ? 1 : 0);
     return Math.max(1, seconds);
   }
