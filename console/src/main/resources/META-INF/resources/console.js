@@ -246,8 +246,12 @@ function renderReviews() {
 
 function renderDetail() {
   const detail = document.getElementById('review-detail');
-  detail.replaceChildren();
   const review = reviews.items.find(r => r.transactionId === reviews.selected);
+  // Redrawn only when the selection or its state changed: a refresh must not reset the analyst's choices.
+  const shown = review ? `${review.transactionId}|${review.state}|${review.assignedTo}` : '';
+  if (detail.dataset.shown === shown) return;
+  detail.dataset.shown = shown;
+  detail.replaceChildren();
   if (!review) return;
   detail.append(el('h3', review.transactionId));
   const reasons = el('ul');

@@ -163,7 +163,7 @@ public class LiveFeeds {
       }
     } catch (RuntimeException e) {
       // A record the console cannot read is not its to dead-letter: it shows what it can and goes on.
-      LOG.debugf("skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+      LOG.warnf("skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
           e.toString());
     }
   }
