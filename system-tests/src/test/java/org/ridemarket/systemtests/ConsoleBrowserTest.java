@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,11 @@ class ConsoleBrowserTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String NO_BROWSER = "Chromium or chromedriver is not installed (looked at CHROME_BIN, else "
+      + "/usr/bin/chromium; CHROMEDRIVER_BIN, else /usr/bin/chromedriver): the console's browser test is skipped. "
+      + "Install them with `apt-get install chromium chromium-driver` to run it.";
+
+  private static boolean browserFound;
   private static SystemStack system;
   private static AppProcess pricing;
   private static AppProcess fraud;
@@ -97,10 +103,11 @@ class ConsoleBrowserTest {
     Optional<Path> chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser",
         "/usr/bin/google-chrome");
     Optional<Path> driver = executable("CHROMEDRIVER_BIN", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-    Assumptions.assumeTrue(chromium.isPresent() && driver.isPresent(),
-        "Chromium or chromedriver is not installed (looked for CHROME_BIN, /usr/bin/chromium, CHROMEDRIVER_BIN, "
-            + "/usr/bin/chromedriver): the console's browser test is skipped. Install them with "
-            + "`apt-get install chromium chromium-driver` to run it.");
+    if (chromium.isEmpty() || driver.isEmpty()) {
+      System.out.println("[console] " + NO_BROWSER);
+      return;
+    }
+    browserFound = true;
 
     system = SystemStack.get();
     AppProcess features = system.app("feature-streams");
@@ -132,6 +139,12 @@ class ConsoleBrowserTest {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
+  }
+
+  // Per test rather than in @BeforeAll, so that each test is reported skipped with the reason.
+  @BeforeEach
+  void requireBrowser() {
+    Assumptions.assumeTrue(browserFound, NO_BROWSER);
   }
 
   @AfterAll
@@ -427,10 +440,11 @@ class ConsoleBrowserTest {
     throw new AssertionError("no FraudLabeled for " + tx + " on " + Topics.FRAUD_LABELS.name() + " within 20 s");
   }
 
+  // The variable, when set, is the only place looked at (so CHROME_BIN=none skips the test); else the usual paths.
   private static Optional<Path> executable(String variable, String... candidates) {
     List<String> paths = new ArrayList<>();
-    Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank()).ifPresent(paths::add);
-    paths.addAll(List.of(candidates));
+    Optional<String> configured = Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank());
+    configured.ifPresentOrElse(paths::add, () -> paths.addAll(List.of(candidates)));
     return paths.stream().map(Path::of).filter(Files::isExecutable).filter(path -> new File(path.toString()).isFile())
         .findFirst();
   }
