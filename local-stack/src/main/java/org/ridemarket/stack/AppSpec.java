@@ -18,6 +18,8 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static final String DEV_FRAUD_ANALYST_KEY = "dev-analyst-key";
   /** The decision services' admin key (model hot swap, X-Admin-Key) in the local run; not for production. */
   static final String DEV_ADMIN_KEY = "dev-admin-key";
+  /** Where the console (the operators' and analysts' page) listens in the local run. */
+  static final String CONSOLE_URL = "http://127.0.0.1:8084/";
 
   /**
    * The apps of a ridemarket checkout, in start order (they are stopped in reverse), feature-streams
@@ -42,8 +44,16 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
             List.of("-Xmx512m"), List.of(),
             Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY,
                 "SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
+        // The operators' and analysts' page on 8084, from the repository root so that it finds the Midtown
+        // extract for its base map (like eta-service); it reads the other apps' default local ports.
+        new AppSpec("console", consoleJar(repoDir),
+            List.of("-Xmx256m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true"), List.of(), Map.of()),
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
             List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of("FRAUD_API_KEY", DEV_FRAUD_API_KEY)));
+  }
+
+  static Path consoleJar(Path repoDir) {
+    return repoDir.resolve("console/target/quarkus-app/quarkus-run.jar");
   }
 
   // Riders are quoted by the local pricing-service, so prices feed back into demand; the driver app

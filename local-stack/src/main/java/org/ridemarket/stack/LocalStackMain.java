@@ -3,6 +3,7 @@ package org.ridemarket.stack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +122,10 @@ public final class LocalStackMain {
         .map(variable -> variable.getKey() + "=" + variable.getValue())
         .collect(Collectors.joining(" "));
     String traces = zipkin.map(node -> " TRACES_UI=" + node.uiUrl()).orElse("");
-    return String.format("%s in %.1f s: %s%s", READY, seconds, env, traces);
+    // The console starts with the apps, a few seconds after this line; its address is known now.
+    String console = options.startApps() && Files.isRegularFile(AppSpec.consoleJar(options.repoDir()))
+        ? " CONSOLE=" + AppSpec.CONSOLE_URL : "";
+    return String.format("%s in %.1f s: %s%s%s", READY, seconds, env, traces, console);
   }
 
   private static void viewTopics(String[] args) {

@@ -94,6 +94,11 @@ final class AppProcess implements AutoCloseable {
         + tail());
   }
 
+  /** The app's output so far. */
+  Path logFile() {
+    return log;
+  }
+
   String tail() {
     try {
       List<String> lines = Files.readAllLines(log);

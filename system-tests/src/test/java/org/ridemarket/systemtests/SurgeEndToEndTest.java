@@ -11,11 +11,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,9 +34,7 @@ import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
-import org.ridemarket.stack.Directories;
 import org.ridemarket.stack.LocalStack;
-import org.ridemarket.stack.StackSettings;
 import org.ridemarket.topologies.supplydemand.TestEvents;
 
 /**
@@ -47,6 +42,9 @@ import org.ridemarket.topologies.supplydemand.TestEvents;
  * from the local stack, the packaged feature-streams and pricing-service (with the committed surge
  * model), and a demand spike in one Midtown cell while a cell across town stays calm.
  */
+// First of the system tests: its events go back three minutes, which must not be behind the stream time
+// that a later test's events would have moved on.
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SurgeEndToEndTest {
 
@@ -57,7 +55,6 @@ class SurgeEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static Path stateDir;
   private static LocalStack stack;
   private static AppProcess features;
   private static AppProcess pricing;
@@ -68,21 +65,13 @@ class SurgeEndToEndTest {
 
   @BeforeAll
   static void startEverything() throws Exception {
-    stateDir = Files.createTempDirectory("ridemarket-system-");
-    stack = LocalStack.start(StackSettings.randomPorts(stateDir.resolve("stack")));
-    Map<String, String> environment = new HashMap<>(stack.endpoints().asEnvironment());
-    environment.put("FEATURES_STATE_DIR", stateDir.resolve("feature-streams").toString());
-    environment.put("MODELS_DIR", AppProcess.repositoryRoot().resolve("models/artifacts").toString());
-    // A cold service's first PostgreSQL commit can take longer than the 250 ms production budget on a loaded
-    // 2-core machine; this test is about surge, not deadlines (those are the services' own tests).
-    environment.put("SERVING_DEADLINES_QUOTE", "PT5S");
-    features = AppProcess.start("feature-streams", environment);
-    pricing = AppProcess.start("pricing-service", environment);
+    SystemStack system = SystemStack.get();
+    stack = system.stack();
+    features = system.app("feature-streams");
+    pricing = system.app("pricing-service");
     // A second replica on the same Redis and PostgreSQL: decision state must not live in either one.
-    pricingB = AppProcess.start("pricing-service", "pricing-service-b", environment);
-    features.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
-    pricing.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
-    pricingB.awaitHttpOk("/q/health/ready", Duration.ofSeconds(120));
+    pricingB = system.app("pricing-service", "pricing-service-b", Map.of());
+    SystemStack.awaitReady(features, pricing, pricingB);
 
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers());
@@ -93,8 +82,9 @@ class SurgeEndToEndTest {
     connection = redis.connect();
   }
 
+  // The apps and the stack are shared with the other system tests and stop with the JVM (SystemStack).
   @AfterAll
-  static void stopEverything() throws Exception {
+  static void closeClients() {
     if (connection != null) {
       connection.close();
       redis.shutdown();
@@ -102,15 +92,6 @@ class SurgeEndToEndTest {
     if (producer != null) {
       producer.close();
     }
-    for (AppProcess app : new AppProcess[] {pricingB, pricing, features}) {
-      if (app != null) {
-        app.close();
-      }
-    }
-    if (stack != null) {
-      stack.close();
-    }
-    Directories.delete(stateDir);
   }
 
   @Test

@@ -1,0 +1,23 @@
+package org.ridemarket.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AppSpecTest {
+
+  @Test
+  void shouldStartTheConsoleAfterTheServicesItWatchesAndBeforeTheSimulator() {
+    // when the local run lists its apps
+    List<AppSpec> apps = AppSpec.of(Path.of("/repo"), Path.of("/state"), List.of());
+
+    // then the console comes after the four services and before the simulator, from its packaged jar
+    assertThat(apps).extracting(AppSpec::name).containsExactly("feature-streams", "pricing-service", "eta-service",
+        "fraud-service", "console", "simulator");
+    AppSpec console = apps.get(4);
+    assertThat(console.jar()).isEqualTo(Path.of("/repo/console/target/quarkus-app/quarkus-run.jar"));
+    assertThat(AppSpec.CONSOLE_URL).isEqualTo("http://127.0.0.1:8084/");
+  }
+}
