@@ -20,9 +20,16 @@ public interface FeaturesConfig {
   @WithDefault("PT3M")
   Duration driverSilenceTimeout();
 
-  /** At most one vector per cell per this much stream time; also the wall-clock period that flushes held-back changes. */
+  /** A cell that sent a vector less than this much stream time ago holds its next changes back for the flush. */
   @WithDefault("PT1S")
   Duration minEmitInterval();
+
+  /**
+   * Wall-clock period of the flush that emits held-back changes, coalesced: at most one flushed vector per cell
+   * per period, and a held change at most this late (ADR 0016). At most min-emit-interval.
+   */
+  @WithDefault("PT0.05S")
+  Duration flushInterval();
 
   /** An unchanged, non-empty cell is re-emitted after this much stream time, so its Redis hash does not expire. */
   @WithDefault("PT5M")

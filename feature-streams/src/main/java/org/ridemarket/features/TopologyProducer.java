@@ -29,7 +29,7 @@ class TopologyProducer {
   Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
     SupplyDemandTopology.addTo(builder, new SupplyDemandSettings(config.grace(), config.maxFutureSkew(),
-        config.driverSilenceTimeout(), config.minEmitInterval(), config.refreshInterval()),
+        config.driverSilenceTimeout(), config.minEmitInterval(), config.refreshInterval(), config.flushInterval()),
         Stores::persistentKeyValueStore);
     VelocityTopology.addTo(builder, velocitySettings(config.velocity()), Stores::persistentKeyValueStore);
     return builder.build();

@@ -9,6 +9,12 @@ import java.util.Properties;
 /** The server.properties of a single-node, loopback-only KRaft broker for local runs and tests. */
 public final class BrokerConfig {
 
+  /**
+   * System properties with this prefix become broker properties without it, over the defaults here, e.g.
+   * {@code -Dridemarket.kafka.config.log.retention.check.interval.ms=1000} for a test that must see retention run.
+   */
+  public static final String OVERRIDE_PREFIX = "ridemarket.kafka.config.";
+
   private final BrokerOptions options;
 
   public BrokerConfig(BrokerOptions options) {
@@ -49,6 +55,9 @@ public final class BrokerConfig {
     internalTopicsOnOneReplica(p);
     // A 128 MB default cleaner buffer would take a quarter of the small heap the broker runs with.
     p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith(OVERRIDE_PREFIX))
+        .forEach(name -> p.setProperty(name.substring(OVERRIDE_PREFIX.length()), System.getProperty(name)));
     return p;
   }
 

@@ -65,4 +65,24 @@ class BrokerConfigTest {
     assertThatThrownBy(() -> BrokerOptions.parse(args))
         .hasMessageContaining("--controller-port");
   }
+
+  @Test
+  void shouldTakeBrokerPropertiesFromPrefixedSystemProperties() {
+    // given
+    BrokerOptions options = new BrokerOptions(Path.of("/tmp/broker"), 1, 2, false);
+    System.setProperty(BrokerConfig.OVERRIDE_PREFIX + "log.retention.check.interval.ms", "1000");
+    System.setProperty(BrokerConfig.OVERRIDE_PREFIX + "num.partitions", "3");
+    try {
+      // when
+      Properties properties = new BrokerConfig(options).properties();
+
+      // then
+      assertThat(properties)
+          .containsEntry("log.retention.check.interval.ms", "1000")
+          .containsEntry("num.partitions", "3");
+    } finally {
+      System.clearProperty(BrokerConfig.OVERRIDE_PREFIX + "log.retention.check.interval.ms");
+      System.clearProperty(BrokerConfig.OVERRIDE_PREFIX + "num.partitions");
+    }
+  }
 }

@@ -5,12 +5,42 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One of the project's apps that the local run starts after the infrastructure: a runnable jar, with
- * environment variables of its own (defaults: a variable already set where the stack runs wins).
+ * environment variables of its own (defaults: a variable already set where the stack runs wins), the
+ * address it serves HTTP on if any (its readiness is {@code address + /q/health/ready}), and when the
+ * launcher restarts it after it exited.
  */
-record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment,
+    Optional<String> address, Restart restart) {
+
+  /** When the launcher restarts an app that exited (as a Kubernetes restart policy). */
+  enum Restart {
+    /** A service: whatever the exit code, it should be running. */
+    ALWAYS,
+    /** A job with an end (the simulator with --duration): restarted only after a failure (exit code not 0). */
+    ON_FAILURE
+  }
+
+  /** Readiness path of a Quarkus app (SmallRye Health). */
+  static final String READY_PATH = "/q/health/ready";
+
+  /** An app without an HTTP address, restarted whenever it exits. */
+  AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args, Map<String, String> environment) {
+    this(name, jar, jvmOptions, args, environment, Optional.empty(), Restart.ALWAYS);
+  }
+
+  /** This app, ready once {@code address + /q/health/ready} answers 200. */
+  AppSpec servingAt(String httpAddress) {
+    return new AppSpec(name, jar, jvmOptions, args, environment, Optional.of(httpAddress), restart);
+  }
+
+  /** This app with another restart policy. */
+  AppSpec restarted(Restart policy) {
+    return new AppSpec(name, jar, jvmOptions, args, environment, address, policy);
+  }
 
   /** The fraud-service's API key for the gateway (the simulator, curl) in the local run; not for production. */
   static final String DEV_FRAUD_API_KEY = "dev-gateway-key";
@@ -29,27 +59,34 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static List<AppSpec> of(Path repoDir, Path streamsStateDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString())),
+            List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString()))
+            .servingAt("http://127.0.0.1:8090"),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
+            List.of("-Xmx512m"), List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
+            .servingAt("http://127.0.0.1:8081"),
         // Run from the repository root, so its defaults find the Midtown extract (../shared/data/osm,
         // or RIDEMARKET_OSM_FILE) and the models (models/artifacts, or MODELS_DIR); the graph cache
         // lives in its target/ so that only the first start imports the extract.
         new AppSpec("eta-service", repoDir.resolve("eta-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
                 "-Deta.routing.graph-cache-dir=" + repoDir.resolve("eta-service/target/graph-cache")),
-            List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
+            List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
+            .servingAt("http://127.0.0.1:8082"),
         // The fraud service refuses to start without API keys; the local run gives it fixed dev keys.
         new AppSpec("fraud-service", repoDir.resolve("fraud-service/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of(),
             Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY,
-                "SERVING_ADMIN_KEYS", DEV_ADMIN_KEY)),
+                "SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
+            .servingAt("http://127.0.0.1:8083"),
         // The operators' and analysts' page on 8084, from the repository root so that it finds the Midtown
         // extract for its base map (like eta-service); it reads the other apps' default local ports.
         new AppSpec("console", consoleJar(repoDir),
-            List.of("-Xmx256m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true"), List.of(), Map.of()),
+            List.of("-Xmx256m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true"), List.of(), Map.of())
+            .servingAt("http://127.0.0.1:8084"),
+        // A run with --duration ends with exit code 0 and stays ended; a crash is restarted.
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
-            List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of("FRAUD_API_KEY", DEV_FRAUD_API_KEY)));
+            List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of("FRAUD_API_KEY", DEV_FRAUD_API_KEY))
+            .restarted(Restart.ON_FAILURE));
   }
 
   static Path consoleJar(Path repoDir) {

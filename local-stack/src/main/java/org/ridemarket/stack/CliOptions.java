@@ -18,6 +18,7 @@ record CliOptions(StackSettings settings, Path repoDir, boolean startApps, boole
       "usage: ./stack [options] [-- simulator arguments]",
       "       ./stack topics            list the topics with their partition and record counts",
       "       ./stack tail <topic> [--from-beginning] [--max N]   print a topic's records, decoded",
+      "       ./stack restart NAME [--state-dir DIR]   restart one app, or kafka, redis or postgres, of the running stack",
       "options:",
       "  --no-apps                 start the infrastructure only",
       "  --traces                  also start Zipkin (trace UI) and have the apps trace every request into it",

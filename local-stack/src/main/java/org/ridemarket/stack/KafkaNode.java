@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,9 +36,12 @@ final class KafkaNode implements InfraNode {
   private final int controllerPort;
   private final boolean keepData;
   private final PidFiles pidFiles;
+  private final Map<String, String> brokerConfig;
   private volatile Process process;
 
-  KafkaNode(Path dataDir, int port, int controllerPort, boolean keepData, PidFiles pidFiles) {
+  KafkaNode(Path dataDir, int port, int controllerPort, boolean keepData, PidFiles pidFiles,
+      Map<String, String> brokerConfig) {
+    this.brokerConfig = brokerConfig;
     this.dataDir = dataDir;
     this.port = port;
     this.controllerPort = controllerPort;
@@ -75,15 +80,27 @@ final class KafkaNode implements InfraNode {
     launch(deadline);
   }
 
-  /** The broker's process. */
-  ProcessHandle handle() {
+  @Override
+  public ProcessHandle handle() {
     return process.toHandle();
+  }
+
+  @Override
+  public CompletableFuture<String> exited() {
+    return process.onExit().thenApply(exited -> "exited with code " + exited.exitValue());
+  }
+
+  @Override
+  public void restart(Instant deadline) throws Exception {
+    launch(deadline);
   }
 
   private void launch(Instant deadline) throws Exception {
     String configuredOptions = System.getenv(JAVA_OPTS_ENV);
-    List<String> jvmOptions = configuredOptions == null || configuredOptions.isBlank()
-        ? JVM_OPTIONS : List.of(configuredOptions.trim().split("\\s+"));
+    List<String> jvmOptions = new ArrayList<>(configuredOptions == null || configuredOptions.isBlank()
+        ? JVM_OPTIONS : List.of(configuredOptions.trim().split("\\s+")));
+    // BrokerMain turns these into broker properties (kafka-broker's BrokerConfig.OVERRIDE_PREFIX)
+    brokerConfig.forEach((name, value) -> jvmOptions.add("-Dridemarket.kafka.config." + name + "=" + value));
     List<String> command = BrokerClasspath.javaCommand(jvmOptions, MAIN_CLASS, List.of(
         "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
         "--controller-port", Integer.toString(controllerPort), "--exit-on-stdin-eof"));

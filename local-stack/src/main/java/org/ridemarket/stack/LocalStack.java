@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.ridemarket.contracts.topics.TopicCreator;
-import org.ridemarket.contracts.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ public final class LocalStack implements AutoCloseable {
     this.postgres = new PostgresNode(settings.postgresDir(), settings.postgresPort(), pidFiles);
     this.redis = new RedisNode(settings.redisDir(), settings.redisPort(), pidFiles);
     this.kafka = new KafkaNode(settings.kafkaDir(), settings.kafkaPort(), settings.kafkaControllerPort(),
-        settings.keepKafkaData(), pidFiles);
+        settings.keepKafkaData(), pidFiles, settings.kafkaConfig());
     this.nodes = List.of(postgres, redis, kafka);
   }
 
@@ -60,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalStateException("cannot start the local stack: already in use on 127.0.0.1: " + taken);
       }
       startAll(deadline);
-      TopicCreator.ensure(kafka.bootstrapServers(), Topics.all());
+      TopicCreator.ensure(kafka.bootstrapServers(), LocalTopics.all());
     } catch (IOException | RuntimeException e) {
       close();
       throw e instanceof IllegalStateException ise ? ise
@@ -97,7 +96,9 @@ public final class LocalStack implements AutoCloseable {
 
   private static void startNode(InfraNode node, Instant deadline) {
     try {
+      long started = System.nanoTime();
       node.start(deadline);
+      LOG.info("{} healthy in {} s", node.name(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -108,7 +109,6 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  /** Where the servers listen. */
   /**
    * Kills the Kafka broker with SIGKILL and starts it again on its data, for fault tests; returns once
    * it answers again.
@@ -147,6 +147,48 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Kafka, Redis and PostgreSQL as children a supervisor restarts when they crash, each on its data and
+   * under the start timeout. Only the local run supervises them: a fault test wants a killed server to stay down.
+   */
+  List<Supervised> supervised() {
+    return nodes.stream().map(node -> supervised(node, settings.startTimeout())).toList();
+  }
+
+  /** A server as a child a supervisor restarts, each restart under {@code startTimeout}. */
+  static Supervised supervised(InfraNode node, java.time.Duration startTimeout) {
+    return new SupervisedNode(node, startTimeout);
+  }
+
+  private record SupervisedNode(InfraNode node, java.time.Duration startTimeout) implements Supervised {
+
+    @Override
+    public String name() {
+      return node.name();
+    }
+
+    @Override
+    public ProcessHandle handle() {
+      return node.handle();
+    }
+
+    @Override
+    public CompletableFuture<String> exited() {
+      return node.exited();
+    }
+
+    @Override
+    public void restart() throws Exception {
+      node.restart(Instant.now().plus(startTimeout));
+    }
+
+    @Override
+    public void stop() {
+      node.stop();
+    }
+  }
+
+  /** Where the servers listen. */
   public StackEndpoints endpoints() {
     return new StackEndpoints(kafka.bootstrapServers(), redis.url(), "127.0.0.1", settings.postgresPort(),
         PostgresNode.DATABASE, PostgresNode.USER, PostgresNode.PASSWORD);

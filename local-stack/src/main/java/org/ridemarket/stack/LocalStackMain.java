@@ -35,6 +35,10 @@ public final class LocalStackMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("restart")) {
+      System.exit(restartCommand(Arrays.asList(args).subList(1, args.length)));
+      return;
+    }
     boolean viewer = args.length > 0 && (args[0].equals("topics") || args[0].equals("tail"));
     configureLogging(viewer ? "error" : "warn");
     if (viewer) {
@@ -68,33 +72,48 @@ public final class LocalStackMain {
     Optional<ZipkinNode> zipkin = options.traces()
         ? Optional.of(new ZipkinNode(options.settings().stateDir().resolve("zipkin"), options.zipkinPort(), pidFiles))
         : Optional.empty();
-    AppSupervisor apps = new AppSupervisor(pidFiles, appEnvironment(endpoints, zipkin), options.repoDir(), out);
+    Supervisor supervisor = new Supervisor(out, RestartBackoff.LOCAL);
+    AppSupervisor apps = new AppSupervisor(pidFiles, appEnvironment(endpoints, zipkin), options.repoDir(), out,
+        supervisor);
+    ControlSocket[] control = new ControlSocket[1];
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       out.println("[stack] stopping");
+      if (control[0] != null) {
+        control[0].close();
+      }
+      supervisor.close();
       apps.close();
       stack.close();
       zipkin.ifPresent(ZipkinNode::close);
       out.println("[stack] stopped");
     }, "stack-shutdown"));
     try {
+      out.println("[stack] starting kafka, redis and postgres on 127.0.0.1 (state in " + options.settings().stateDir()
+          + ")");
       stack.start();
+      stack.supervised().forEach(supervisor::watch);
+      // After the stack: its lock is held, so a control socket left in the state directory is a dead launcher's.
+      control[0] = ControlSocket.open(options.settings().stateDir(), request -> answer(supervisor, request));
       // After the stack: its start ends what an earlier run left (a Zipkin included) and takes the state lock.
       if (zipkin.isPresent()) {
         zipkin.get().start(Instant.now().plus(ZIPKIN_START_TIMEOUT));
+        supervisor.watch(LocalStack.supervised(zipkin.get(), ZIPKIN_START_TIMEOUT));
       }
     } catch (Exception e) {
       System.err.println("[stack] " + e.getMessage());
       System.exit(1);
     }
     out.println(readyLine(endpoints, zipkin));
-    out.println("[stack] state and logs in " + options.settings().stateDir() + "; Ctrl-C stops everything");
+    out.println("[stack] state and logs in " + options.settings().stateDir() + "; Ctrl-C stops everything; "
+        + "./stack restart NAME restarts one of " + supervisor.names() + (options.startApps() ? " or an app" : ""));
     if (options.startApps()) {
       try {
         // Kafka starts empty each time, so the stream apps' local state must too: a state directory
         // left by an earlier run names changelog offsets the new broker never had.
         Path streamsState = options.settings().stateDir().resolve("feature-streams").toAbsolutePath();
         Directories.recreate(streamsState);
-        apps.start(AppSpec.of(options.repoDir(), streamsState, options.appArgs()));
+        apps.start(AppSpec.of(options.repoDir(), streamsState, options.appArgs()),
+            started -> out.println(appsReadyLine(started, endpoints)));
       } catch (IOException e) {
         System.err.println("[stack] cannot start the apps: " + e.getMessage());
         System.exit(1);
@@ -128,6 +147,42 @@ public final class LocalStackMain {
     return String.format("%s in %.1f s: %s%s%s", READY, seconds, env, traces, console);
   }
 
+  private static String answer(Supervisor supervisor, String request) {
+    if (!request.startsWith("restart ")) {
+      return "unknown request '" + request + "'; the launcher knows: restart NAME";
+    }
+    return supervisor.restart(request.substring("restart ".length()).trim());
+  }
+
+  private static String appsReadyLine(List<AppSpec> apps, StackEndpoints endpoints) {
+    Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+    String each = apps.stream().map(app -> app.name() + "=" + app.address().orElse("running"))
+        .collect(Collectors.joining(" "));
+    return String.format("%s in %.1f s: %s kafka=%s redis=%s postgres=%s", AppSupervisor.APPS_READY, seconds, each,
+        endpoints.kafkaBootstrapServers(), endpoints.redisUrl(), endpoints.postgresUrl());
+  }
+
+  // ./stack restart NAME [--state-dir DIR]: asks the launcher running on that state directory.
+  private static int restartCommand(List<String> args) {
+    if (args.isEmpty() || args.get(0).startsWith("-")) {
+      System.err.println(CliOptions.USAGE);
+      return 2;
+    }
+    int stateDirIndex = args.indexOf("--state-dir");
+    Path stateDir = stateDirIndex >= 0 && stateDirIndex + 1 < args.size()
+        ? Path.of(args.get(stateDirIndex + 1)) : Path.of(".stack");
+    System.out.println("[stack] asking the launcher on " + stateDir.toAbsolutePath() + " to restart " + args.get(0));
+    try {
+      String answer = ControlSocket.send(stateDir.toAbsolutePath(), "restart " + args.get(0));
+      System.out.println("[stack] " + answer);
+      return answer.startsWith("restarted ") ? 0 : 1;
+    } catch (IOException e) {
+      System.err.println("[stack] " + e.getMessage());
+      return 1;
+    }
+  }
+
   private static void viewTopics(String[] args) {
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     String bootstrap = System.getenv().getOrDefault(StackEndpoints.KAFKA_BOOTSTRAP_SERVERS,
@@ -152,6 +207,8 @@ public final class LocalStackMain {
     Map<String, String> defaults = Map.of(
         "org.slf4j.simpleLogger.defaultLogLevel", defaultLevel,
         "org.slf4j.simpleLogger.log.org.ridemarket", "info",
+        // zonky logs a failed pg_ctl stop of a crashed server as an error before the supervisor restarts it
+        "org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off",
         "org.slf4j.simpleLogger.showThreadName", "false",
         "org.slf4j.simpleLogger.showLogName", "false",
         "org.slf4j.simpleLogger.levelInBrackets", "true",

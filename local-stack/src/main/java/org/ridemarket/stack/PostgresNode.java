@@ -51,18 +51,38 @@ final class PostgresNode implements InfraNode {
     // pg_ctl daemonizes the postmaster, so a crashed run's server outlives it: end it first.
     postmaster().ifPresent(leftover -> ChildProcesses.stop(leftover, STOP_GRACE));
     Directories.delete(dataDir);
+    launch(deadline);
+    createDatabase();
+    Readiness.await(name(), deadline, this::selectOne);
+  }
+
+  /** Starts the server again on its data directory: quotes and decisions recorded before the crash stay. */
+  @Override
+  public void restart(Instant deadline) throws Exception {
+    postmaster().ifPresent(leftover -> ChildProcesses.stop(leftover, STOP_GRACE));
+    launch(deadline);
+    Readiness.await(name(), deadline, this::selectOne);
+  }
+
+  // zonky runs initdb when the directory has no postgresql.conf (start() deleted it; a restart keeps it).
+  private void launch(Instant deadline) throws IOException {
     postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dataDir)
-        .setCleanDataDirectory(true)
+        // Never "clean": zonky's close() would delete the data directory, which a restart must keep;
+        // start() empties it itself.
+        .setCleanDataDirectory(false)
         .setPort(port)
         .setRegisterShutdownHook(false)
         .setPGStartupWait(Duration.between(Instant.now(), deadline))
         .setServerConfig("listen_addresses", "127.0.0.1")
         // No socket file in /tmp: a killed server's stale socket lock could block the next start.
         .setServerConfig("unix_socket_directories", "")
-        // Throwaway data, recreated on each start: durability would only cost start-up time.
+        // Data recreated on each start of the stack: surviving a machine crash (fsync) would only cost time.
+        // A crash of the server alone, which the launcher restarts on this data, loses no commit: WAL reaches
+        // the OS before a commit returns (synchronous_commit=on, which zonky turns off by default), so a
+        // recorded promise stays.
         .setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "off")
         .start();
     ProcessHandle postmaster = postmaster().orElseThrow(
@@ -70,8 +90,43 @@ final class PostgresNode implements InfraNode {
     pidFiles.record(name(), postmaster);
     // SIGINT is PostgreSQL's fast shutdown: sessions are ended, nothing is left half-written.
     tether = Tether.tie(postmaster.pid(), "INT");
-    createDatabase();
-    Readiness.await(name(), deadline, this::selectOne);
+  }
+
+  /**
+   * Stops the server for a restart: a fast shutdown (SIGINT) of the postmaster, keeping the data
+   * directory, which closing zonky's handle of a fresh start would delete.
+   */
+  @Override
+  public void stop() {
+    if (tether != null) {
+      tether.close();
+      tether = null;
+    }
+    try {
+      postmaster().ifPresent(process -> {
+        signal(process, "INT");
+        ChildProcesses.stop(process, STOP_GRACE);
+      });
+      EmbeddedPostgres stopped = postgres;
+      if (stopped != null) {
+        // Releases zonky's lock on the data directory, which the next start takes; the server is already
+        // gone, so its own pg_ctl stop can only fail (zonky logs that, quietly in the launcher).
+        stopped.close();
+        postgres = null;
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot stop postgres in " + dataDir, e);
+    }
+    pidFiles.remove(name());
+  }
+
+  private static void signal(ProcessHandle process, String signal) {
+    try {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+      process.onExit().get(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // ChildProcesses.stop below ends it the hard way
+    }
   }
 
   private void createDatabase() throws SQLException {
@@ -95,7 +150,8 @@ final class PostgresNode implements InfraNode {
   }
 
   /** The postmaster, whose children are the server's other processes. */
-  ProcessHandle handle() {
+  @Override
+  public ProcessHandle handle() {
     try {
       return postmaster().orElseThrow(() -> new IllegalStateException("postgres is not running"));
     } catch (IOException e) {
@@ -127,10 +183,13 @@ final class PostgresNode implements InfraNode {
     }
     if (tether != null) {
       tether.close();
+      tether = null;
     }
     try {
       Optional<ProcessHandle> postmaster = postmaster();
-      running.close();
+      if (postmaster.isPresent()) {
+        running.close();
+      }
       postmaster.ifPresent(process -> ChildProcesses.stop(process, STOP_GRACE));
     } catch (IOException e) {
       throw new IllegalStateException("cannot stop postgres in " + dataDir, e);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** A redis-server child process on loopback, without persistence, in a directory cleared on start. */
 final class RedisNode implements InfraNode {
@@ -40,6 +41,16 @@ final class RedisNode implements InfraNode {
   @Override
   public void start(Instant deadline) throws Exception {
     Directories.recreate(dir);
+    launch(deadline);
+  }
+
+  // Redis keeps nothing on disk here: a restarted server starts empty and the feature sinks fill it again.
+  @Override
+  public void restart(Instant deadline) throws Exception {
+    launch(deadline);
+  }
+
+  private void launch(Instant deadline) throws Exception {
     List<String> command = List.of(RedisBinary.resolve().toString(),
         "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no", "--daemonize", "no",
@@ -71,9 +82,14 @@ final class RedisNode implements InfraNode {
     }
   }
 
-  /** The server's process. */
-  ProcessHandle handle() {
+  @Override
+  public ProcessHandle handle() {
     return process.toHandle();
+  }
+
+  @Override
+  public CompletableFuture<String> exited() {
+    return process.onExit().thenApply(exited -> "exited with code " + exited.exitValue());
   }
 
   @Override
@@ -84,6 +100,7 @@ final class RedisNode implements InfraNode {
     }
     if (tether != null) {
       tether.close();
+      tether = null;
     }
     ChildProcesses.stop(running.toHandle(), STOP_GRACE);
     pidFiles.remove(name());

@@ -22,7 +22,8 @@ public record StackSettings(
     int redisPort,
     int postgresPort,
     boolean keepKafkaData,
-    Duration startTimeout) {
+    Duration startTimeout,
+    Map<String, String> kafkaConfig) {
 
   public static final int LOCAL_KAFKA_PORT = 19092;
   public static final int LOCAL_KAFKA_CONTROLLER_PORT = 19093;
@@ -32,6 +33,19 @@ public record StackSettings(
 
   public StackSettings {
     stateDir = stateDir.toAbsolutePath().normalize();
+    kafkaConfig = Map.copyOf(kafkaConfig);
+  }
+
+  /** Settings whose broker runs with the kafka-broker module's configuration unchanged. */
+  public StackSettings(Path stateDir, int kafkaPort, int kafkaControllerPort, int redisPort, int postgresPort,
+      boolean keepKafkaData, Duration startTimeout) {
+    this(stateDir, kafkaPort, kafkaControllerPort, redisPort, postgresPort, keepKafkaData, startTimeout, Map.of());
+  }
+
+  /** These settings with broker properties over the kafka-broker module's, e.g. a quicker retention check. */
+  public StackSettings withKafkaConfig(Map<String, String> config) {
+    return new StackSettings(stateDir, kafkaPort, kafkaControllerPort, redisPort, postgresPort, keepKafkaData,
+        startTimeout, config);
   }
 
   /** The local run's fixed, documented ports. */

@@ -84,6 +84,22 @@ final class ZipkinNode implements InfraNode {
     Readiness.await(name(), deadline, this::healthy);
   }
 
+  // Spans live in memory: a restarted Zipkin starts empty, as the first one did.
+  @Override
+  public void restart(Instant deadline) throws Exception {
+    start(deadline);
+  }
+
+  @Override
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<String> exited() {
+    return process.onExit().thenApply(exited -> "exited with code " + exited.exitValue());
+  }
+
   private void healthy() throws IOException {
     if (!process.isAlive()) {
       throw new Readiness.Dead("zipkin exited with code " + process.exitValue());
@@ -127,6 +143,7 @@ final class ZipkinNode implements InfraNode {
     }
     if (tether != null) {
       tether.close();
+      tether = null;
     }
     ChildProcesses.stop(running.toHandle(), STOP_GRACE);
     pidFiles.remove(name());

@@ -42,6 +42,22 @@ final class LauncherProcess {
     }
   }
 
+  /** Waits for a line of the launcher's output; fails with the output if it does not come. */
+  void awaitLine(java.util.function.Predicate<String> line, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      synchronized (this) {
+        if (output.stream().anyMatch(line)) {
+          return;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no such line within " + timeout + "; output:\n" + output());
+      }
+      Thread.sleep(50);
+    }
+  }
+
   /** Waits for the launcher to exit and for its last output line to be read; returns its exit code. */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

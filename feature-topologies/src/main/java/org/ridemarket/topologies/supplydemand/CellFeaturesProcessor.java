@@ -15,11 +15,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.ridemarket.contracts.features.SupplyDemandVector;
 
 /**
- * Keeps each cell's state and emits its feature vector when it changed, at most once per
- * min-emit-interval of stream time per cell. Two punctuators complete it: a stream-time sweep
- * (every bucket) emits cells whose windows slid, re-emits quiet non-empty cells before their
- * Redis hash expires and forgets empty ones; a wall-clock flush emits changes held back by the
- * rate limit when the stream goes quiet. Every vector's event time is later than the cell's last.
+ * Keeps each cell's state and emits its feature vector when it changed: at once if the cell sent nothing
+ * for min-emit-interval of stream time, otherwise the change is held back and coalesced with the
+ * cell's next ones. Two punctuators complete it: a stream-time sweep (every bucket) emits cells whose
+ * windows slid, re-emits quiet non-empty cells before their Redis hash expires and forgets empty ones;
+ * a wall-clock flush every flush-interval (50 ms, much shorter than the rate limit, ADR 0016) emits
+ * the held-back changes, so a held change is late by at most that much. Every vector's event time is
+ * later than the cell's last.
  */
 final class CellFeaturesProcessor implements Processor<String, CellDelta, String, SupplyDemandVector> {
 
@@ -36,7 +38,7 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
     this.storeName = storeName;
     this.minEmitMillis = settings.minEmitInterval().toMillis();
     this.refreshMillis = settings.refreshInterval().toMillis();
-    this.flushPeriod = settings.minEmitInterval();
+    this.flushPeriod = settings.flushInterval();
   }
 
   @Override

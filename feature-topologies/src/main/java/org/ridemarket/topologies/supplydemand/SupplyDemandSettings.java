@@ -11,7 +11,8 @@ public record SupplyDemandSettings(
     Duration maxFutureSkew,
     Duration driverSilenceTimeout,
     Duration minEmitInterval,
-    Duration refreshInterval) {
+    Duration refreshInterval,
+    Duration flushInterval) {
 
   public SupplyDemandSettings {
     if (driverSilenceTimeout.compareTo(grace) <= 0) {
@@ -22,11 +23,21 @@ public record SupplyDemandSettings(
     if (minEmitInterval.isNegative() || minEmitInterval.isZero() || refreshInterval.compareTo(minEmitInterval) < 0) {
       throw new IllegalArgumentException("need 0 < min-emit-interval <= refresh-interval");
     }
+    if (flushInterval.isNegative() || flushInterval.isZero() || flushInterval.compareTo(minEmitInterval) > 0) {
+      throw new IllegalArgumentException("need 0 < flush-interval <= min-emit-interval");
+    }
   }
+
+  /**
+   * The wall-clock period of the flush of held-back changes: a change the per-cell rate limit held back
+   * reaches the features topic at most this late, and a cell sends at most one flushed vector per period
+   * (ADR 0016).
+   */
+  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(50);
 
   /** The defaults, as the feature-streams app's configuration has them. */
   public static SupplyDemandSettings defaults() {
     return new SupplyDemandSettings(Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofMinutes(3),
-        Duration.ofSeconds(1), Duration.ofMinutes(5));
+        Duration.ofSeconds(1), Duration.ofMinutes(5), DEFAULT_FLUSH_INTERVAL);
   }
 }

@@ -255,6 +255,29 @@ class SupplyDemandTopologyTest {
   }
 
   @Test
+  void shouldFlushHeldBackChangesWithinTheFlushIntervalOneVectorPerCell() {
+    try (SupplyDemandTestDriver driver = new SupplyDemandTestDriver()) {
+      // given a cell that just emitted, so its next changes are held back
+      driver.request(CELL, at(s(1)));
+
+      // when more requests of the same second arrive, and half a flush interval passes
+      for (int i = 0; i < 9; i++) {
+        driver.request(CELL, at(s(1)));
+      }
+      driver.advanceWallClock(SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL.dividedBy(2));
+
+      // then nothing was flushed yet
+      assertThat(driver.vectorsOf(CELL)).hasSize(1);
+
+      // when the flush interval (50 ms, not the 1-s rate limit) has passed
+      driver.advanceWallClock(SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL.dividedBy(2));
+
+      // then the nine held-back changes went out coalesced into one vector
+      assertThat(driver.vectorsOf(CELL)).extracting(vector -> vector.value(REQUESTS_1M)).containsExactly(1.0, 10.0);
+    }
+  }
+
+  @Test
   void shouldRefreshAQuietCellBeforeItsRedisHashExpires() {
     try (SupplyDemandTestDriver driver = new SupplyDemandTestDriver()) {
       driver.ping("driver-1", CELL, DriverStatus.AVAILABLE, at(s(1)));
