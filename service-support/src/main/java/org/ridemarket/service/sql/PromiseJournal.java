@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.function.Function;
 import org.ridemarket.service.config.ServingConfig;
 import org.jboss.logging.Logger;
@@ -28,9 +29,9 @@ public final class PromiseJournal<T> {
   }
 
   private static final int WARM_CONNECTIONS = 4;
+  private static final Duration WARM_TIMEOUT = Duration.ofSeconds(10);
 
   private final GroupCommit<T> commits;
-  private final String insert;
   private final RateLimitedLog failures = new RateLimitedLog(Logger.getLogger(PromiseJournal.class));
 
   /**
@@ -42,18 +43,19 @@ public final class PromiseJournal<T> {
     String withEvent = "with promise as (" + insert + " returning 1)"
         + " insert into " + relay.table() + " (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
         + ", $" + (parameters + 2) + ", $" + (parameters + 3) + ", $" + (parameters + 4) + " from promise";
-    this.insert = withEvent;
     this.commits = new GroupCommit<>(pool, withEvent, item -> withEvent(tuple.apply(item), event.apply(item)),
-        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);    warm(pool, Math.min(config.maxInFlight(), WARM_CONNECTIONS));
+        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);
+    warm(pool, withEvent, Math.min(config.maxInFlight(), WARM_CONNECTIONS));
   }
 
   // Opens a few connections and prepares the insert on each, in the background, so that the first promises
   // after a start do not pay for the connection handshakes (a cold first commit exceeded a 250 ms deadline).
-  private void warm(Pool pool, int connections) {
+  private static void warm(Pool pool, String insert, int connections) {
     for (int i = 0; i < connections; i++) {
-      pool.withConnection(connection -> connection.prepare(insert).replaceWithVoid()).subscribe().with(
-          prepared -> { },
-          failure -> Logger.getLogger(PromiseJournal.class).debugf("warming a connection failed: %s", failure));
+      pool.withConnection(connection -> connection.prepare(insert).replaceWithVoid())
+          .ifNoItem().after(WARM_TIMEOUT).fail()
+          .subscribe().with(prepared -> { },
+              failure -> Logger.getLogger(PromiseJournal.class).debugf("warming a connection failed: %s", failure));
     }
   }
 

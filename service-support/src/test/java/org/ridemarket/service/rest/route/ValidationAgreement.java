@@ -109,11 +109,9 @@ public final class ValidationAgreement {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      leaves.add(path);
       if (field.getValue().isObject()) {
-        leaves.add(path);
         collect(path, field.getValue(), leaves);
-      } else {
-        leaves.add(path);
       }
     }
   }
