@@ -1,6 +1,7 @@
 package org.ridemarket.service.redis;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.opentelemetry.context.Context;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.MapOutput;
 import io.lettuce.core.protocol.AsyncCommand;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -33,6 +35,7 @@ import org.ridemarket.service.deadline.Deadline;
 public class FeatureStore {
 
   private static final Logger LOG = Logger.getLogger(FeatureStore.class);
+  private static final Executor DIRECT = Runnable::run;
 
   private final RedisConnection redis;
   private final Duration timeout;
@@ -68,8 +71,15 @@ public class FeatureStore {
           .thenApply(done -> commands.stream().map(CompletableFuture::join).toList());
     }).onFailure(failure -> !(failure instanceof FeatureStoreException))
         .transform(failure -> new FeatureStoreException("Redis read failed: " + failure.getMessage(), failure));
-    return deadline.bound(read, timeout, () -> new FeatureStoreException("Redis did not answer " + keys.size()
-        + " reads within " + deadline.cap(timeout).toMillis() + " ms"));
+    return inCallersTrace(deadline.bound(read, timeout, () -> new FeatureStoreException("Redis did not answer "
+        + keys.size() + " reads within " + deadline.cap(timeout).toMillis() + " ms")));
+  }
+
+  // A read completes on a Lettuce thread (or the timer's), where no trace is current. The caller's next step
+  // (handing the decision to the pool, whose task carries the current trace) runs there, so the answer is
+  // emitted with the caller's trace made current again: its spans stay in the request's trace.
+  private static <T> Uni<T> inCallersTrace(Uni<T> read) {
+    return read.emitOn(Context.current().wrap(DIRECT));
   }
 
   /**
@@ -86,8 +96,8 @@ public class FeatureStore {
   /** Runs one command and waits for it no longer than the deadline allows. */
   public <T> Uni<T> call(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<T>> command,
       Deadline deadline) {
-    return deadline.bound(redis.call(connection -> command.apply(connection.async())), timeout,
-        () -> new FeatureStoreException("Redis did not answer within " + deadline.cap(timeout).toMillis() + " ms"));
+    return inCallersTrace(deadline.bound(redis.call(connection -> command.apply(connection.async())), timeout,
+        () -> new FeatureStoreException("Redis did not answer within " + deadline.cap(timeout).toMillis() + " ms")));
   }
 
   /** Redis' answer to a PING within {@code wait}; fails, saying why, when there is none. */
