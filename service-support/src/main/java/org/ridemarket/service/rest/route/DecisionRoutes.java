@@ -2,6 +2,8 @@ package org.ridemarket.service.rest.route;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -36,10 +38,24 @@ public class DecisionRoutes {
       List.of(new FieldError("body", "a JSON body is required")));
   private static final ErrorResponse NOT_JSON = new ErrorResponse(415, "unsupported media type", List.of());
 
-  private final ObjectMapper json;
+  // A reader per request type and a writer per answer type, made once: ObjectMapper.readValue and
+  // writeValueAsBytes look the type up in the mapper's caches on every call.
+  private final ClassValue<ObjectReader> readers;
+  private final ClassValue<ObjectWriter> writers;
 
   DecisionRoutes(ObjectMapper json) {
-    this.json = json;
+    this.readers = new ClassValue<>() {
+      @Override
+      protected ObjectReader computeValue(Class<?> type) {
+        return json.readerFor(type);
+      }
+    };
+    this.writers = new ClassValue<>() {
+      @Override
+      protected ObjectWriter computeValue(Class<?> type) {
+        return json.writerFor(type);
+      }
+    };
   }
 
   /**
@@ -57,7 +73,7 @@ public class DecisionRoutes {
     }
     CompletionStage<Answer> answer;
     try {
-      T value = body == null || body.length() == 0 ? null : json.readValue(body.getBytes(), type);
+      T value = body == null || body.length() == 0 ? null : readers.get(type).readValue(body.getBytes());
       if (value == null) {
         write(request, NO_BODY.status(), NO_BODY, null);
         return;
@@ -118,7 +134,7 @@ public class DecisionRoutes {
     }
     Buffer bytes;
     try {
-      bytes = Buffer.buffer(json.writeValueAsBytes(body));
+      bytes = Buffer.buffer(writers.get(body.getClass()).writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       LOG.error("an answer could not be written as JSON", e);
       status = 500;
