@@ -113,12 +113,12 @@ public final class OutboxRelay implements AutoCloseable {
   /** A relay that never runs, for journals whose rows another relay publishes (tests, tools). */
   public static OutboxRelay idle(DataSource dataSource, String table) {
     return new OutboxRelay(dataSource, "127.0.0.1:1", "idle-outbox", new Settings(table, false, Duration.ofSeconds(1),
-        1, Duration.ofSeconds(1)), new SimpleMeterRegistry(), TracerProvider.noop().get("outbox"));
+        Duration.ZERO, 1, Duration.ofSeconds(1)), new SimpleMeterRegistry(), TracerProvider.noop().get("outbox"));
   }
 
   /** Relay settings set in code rather than configuration. */
-  public record Settings(String table, boolean enabled, Duration pollInterval, int batch, Duration sendTimeout)
-      implements ServingConfig.Outbox {
+  public record Settings(String table, boolean enabled, Duration pollInterval, Duration linger, int batch,
+      Duration sendTimeout) implements ServingConfig.Outbox {
   }
 
   /** The outbox table it relays. */
@@ -170,10 +170,11 @@ public final class OutboxRelay implements AutoCloseable {
     while (running) {
       try {
         int sent = relayOnce();
-        if (sent < config.batch()) {
-          wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          wake.drainPermits();
+        if (sent < config.batch() && wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+          // Woken by a commit: let the commits of the next few milliseconds join it.
+          Thread.sleep(config.linger().toMillis());
         }
+        wake.drainPermits();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
