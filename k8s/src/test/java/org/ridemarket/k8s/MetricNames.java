@@ -19,15 +19,15 @@ import java.util.stream.Stream;
 final class MetricNames {
 
   private static final List<Path> APP_SOURCES = Stream.of("feature-streams", "pricing-service", "eta-service",
-      "fraud-service").map(module -> Path.of("..", module, "src", "main", "java")).toList();
-  private static final Pattern APP_METRIC = Pattern.compile("\\b((?:pricing|eta|fraud|feature)_[a-z0-9_]+)");
+      "fraud-service", "service-support").map(module -> Path.of("..", module, "src", "main", "java")).toList();
+  private static final Pattern APP_METRIC = Pattern.compile("\\b((?:pricing|eta|fraud|feature|serving)_[a-z0-9_]+)");
   private static final Pattern DECISION_METRICS = Pattern.compile("new DecisionMetrics\\(registry, \"([a-z]+)\"");
   private static final Pattern PROMETHEUS_SUFFIX = Pattern.compile("(_seconds)?(_bucket|_count|_sum|_total|_max)?$");
 
   private MetricNames() {
   }
 
-  /** The app metrics (pricing_, eta_, fraud_, feature_) an expression reads. */
+  /** The app metrics (pricing_, eta_, fraud_, feature_, serving_) an expression reads. */
   static Set<String> appMetricsIn(String expression) {
     Set<String> names = new TreeSet<>();
     Matcher matcher = APP_METRIC.matcher(expression);

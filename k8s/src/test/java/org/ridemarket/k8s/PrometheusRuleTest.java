@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.model.PopulationStability;
 
 class PrometheusRuleTest {
 
@@ -29,7 +30,7 @@ class PrometheusRuleTest {
     assertThat(alerts).containsKeys("PricingQuoteP99OverBudget", "EtaRequestP99OverBudget", "FraudScoreP99OverBudget",
         "PricingDegradedShareHigh", "EtaDegradedShareHigh", "FraudDegradedShareHigh", "FeatureFreshnessStale",
         "FeatureStreamsConsumerLagHigh", "DeadLetterRateHigh", "DecisionServiceModelNotReady", "ModelNotServing",
-        "PromisesRefused");
+        "PromisesRefused", "InputVolumeShift", "ModelFeatureDrift");
     assertThat(alerts.values()).allSatisfy(rule -> {
       assertThat(rule.getFor()).as(rule.getAlert() + " for").isNotBlank();
       assertThat(rule.getLabels()).as(rule.getAlert() + " severity").containsKey("severity");
@@ -47,6 +48,16 @@ class PrometheusRuleTest {
         .contains("pricing_quote_latency_seconds_bucket").endsWith("> 0.005");
     assertThat(expr(alerts, "EtaRequestP99OverBudget")).contains("eta_request_latency_seconds_bucket").endsWith("> 0.010");
     assertThat(expr(alerts, "FraudScoreP99OverBudget")).contains("fraud_score_latency_seconds_bucket").endsWith("> 0.010");
+  }
+
+  @Test
+  void shouldAlertOnFeatureDriftAtTheThresholdTheServicesUse() throws IOException {
+    // given the drift alert
+    String expr = expr(alerts(), "ModelFeatureDrift");
+
+    // then it reads the serving core's PSI gauge per model and feature against the contract's threshold
+    assertThat(expr).contains("serving_model_feature_psi").contains("by (namespace, model, feature)")
+        .endsWith("> " + PopulationStability.ALERT_THRESHOLD);
   }
 
   @Test

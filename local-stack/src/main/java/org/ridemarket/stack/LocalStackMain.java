@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -37,6 +38,11 @@ public final class LocalStackMain {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("restart")) {
       System.exit(restartCommand(Arrays.asList(args).subList(1, args.length)));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("dead-letters")) {
+      configureLogging("error");
+      System.exit(deadLettersCommand(Arrays.asList(args).subList(1, args.length)));
       return;
     }
     boolean viewer = args.length > 0 && (args[0].equals("topics") || args[0].equals("tail"));
@@ -178,6 +184,27 @@ public final class LocalStackMain {
       System.out.println("[stack] " + answer);
       return answer.startsWith("restarted ") ? 0 : 1;
     } catch (IOException e) {
+      System.err.println("[stack] " + e.getMessage());
+      return 1;
+    }
+  }
+
+  // ./stack dead-letters [selection] [--replay [--force]]: lists or replays dead letters (DeadLetterReplay).
+  private static int deadLettersCommand(List<String> args) {
+    DeadLetterSelection selection;
+    try {
+      selection = DeadLetterSelection.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("[stack] " + e.getMessage() + "\n" + DeadLetterSelection.USAGE);
+      return 2;
+    }
+    String bootstrap = System.getenv().getOrDefault(StackEndpoints.KAFKA_BOOTSTRAP_SERVERS,
+        "127.0.0.1:" + StackSettings.LOCAL_KAFKA_PORT);
+    try {
+      new DeadLetterReplay(bootstrap, System.out, Clock.systemUTC())
+          .run(selection, args.contains("--replay"), args.contains("--force"));
+      return 0;
+    } catch (RuntimeException e) {
       System.err.println("[stack] " + e.getMessage());
       return 1;
     }

@@ -16,6 +16,8 @@ import org.ridemarket.contracts.model.ModelArtifactLayout;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.contracts.model.ModelSignatureJson;
+import org.ridemarket.contracts.model.TrainingHistogram;
+import org.ridemarket.contracts.model.TrainingHistogramJson;
 
 /**
  * Publishes exported models into an artifact store ({@link ModelArtifactLayout}): it runs the
@@ -50,6 +52,18 @@ public final class ModelPublisher {
    */
   public ModelSignature publish(ModelDescription description, Booster booster, ExportedModel exported,
       float[][] heldOut) {
+    return publish(description, booster, exported, heldOut, null);
+  }
+
+  /**
+   * Publishes as {@link #publish(ModelDescription, Booster, ExportedModel, float[][])} does, with the
+   * training histogram of {@code training} (the rows the booster was fit on, in feature order) beside the
+   * signature, which the services' drift monitor compares what they serve with (ADR 0019).
+   *
+   * @param training the training rows, or null for no histogram
+   */
+  public ModelSignature publish(ModelDescription description, Booster booster, ExportedModel exported,
+      float[][] heldOut, float[][] training) {
     Path onnxFile = ModelArtifactLayout.onnxFile(root, description.name(), description.version());
     Path signatureFile = ModelArtifactLayout.signatureFile(root, description.name(), description.version());
     if (Files.exists(onnxFile) || Files.exists(signatureFile)) {
@@ -66,13 +80,17 @@ public final class ModelPublisher {
         exported.featureNames(), exported.objective().xgboostName(), exported.inputName(), exported.outputName(),
         description.trainedFrom(), description.trainedTo(), description.metrics(), clock.instant(),
         ModelArtifacts.sha256(onnx), report);
-    write(onnxFile, onnx, signatureFile, ModelSignatureJson.write(signature));
+    byte[] histogram = training == null ? null : TrainingHistogramJson.write(TrainingHistogram.of(
+        id, exported.featureNames(), training, TrainingHistogram.DEFAULT_BINS));
+    write(onnxFile, onnx, ModelArtifactLayout.histogramFile(root, description.name(), description.version()),
+        histogram, signatureFile, ModelSignatureJson.write(signature));
     return signature;
   }
 
-  // Both files are written to temporaries first and renamed into place, the signature last: a reader
-  // that finds a signature finds the complete .onnx next to it.
-  private static void write(Path onnxFile, byte[] onnx, Path signatureFile, byte[] signature) {
+  // The files are written to temporaries first and renamed into place, the signature last: a reader
+  // that finds a signature finds the complete .onnx (and histogram, if any) next to it.
+  private static void write(Path onnxFile, byte[] onnx, Path histogramFile, byte[] histogram, Path signatureFile,
+      byte[] signature) {
     List<Path> written = new ArrayList<>();
     try {
       Path directory = Files.createDirectories(onnxFile.getParent());
@@ -81,6 +99,11 @@ public final class ModelPublisher {
       Path signatureTemp = temporary(directory, signatureFile);
       written.add(Files.write(signatureTemp, signature, StandardOpenOption.CREATE_NEW));
       written.add(Files.move(onnxTemp, onnxFile));
+      if (histogram != null) {
+        Path histogramTemp = temporary(directory, histogramFile);
+        written.add(Files.write(histogramTemp, histogram, StandardOpenOption.CREATE_NEW));
+        written.add(Files.move(histogramTemp, histogramFile));
+      }
       written.add(Files.move(signatureTemp, signatureFile));
     } catch (IOException e) {
       written.forEach(ModelPublisher::deleteQuietly);

@@ -21,6 +21,8 @@ import org.ridemarket.contracts.model.FeatureMismatchException;
 import org.ridemarket.contracts.model.ModelArtifact;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.contracts.model.TrainingHistogram;
+import org.ridemarket.contracts.model.TrainingHistogramJson;
 
 class ModelPublisherTest {
 
@@ -36,6 +38,21 @@ class ModelPublisherTest {
 
   private ModelPublisher publisher() {
     return new ModelPublisher(store, new ExportGate(), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void shouldPublishTheTrainingHistogramBesideTheSignatureWhenGivenTrainingRows() {
+    publisher().publish(FRAUD, trained.booster(), exported, trained.heldOut(), trained.heldOut());
+
+    TrainingHistogram histogram = TrainingHistogramJson.load(store, "fraud", "2026.11.21-1").orElseThrow();
+
+    assertThat(histogram.model()).isEqualTo("fraud:2026.11.21-1");
+    assertThat(histogram.rows()).isEqualTo(trained.heldOut().length);
+    assertThat(histogram.features()).extracting(TrainingHistogram.FeatureBins::feature)
+        .isEqualTo(SyntheticMarket.FEATURES);
+    assertThat(histogram.features()).allSatisfy(bins -> assertThat(bins.shares().stream()
+        .mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9)));
+    assertThat(TrainingHistogramJson.load(store, "fraud", "no-such-version")).isEmpty();
   }
 
   @Test

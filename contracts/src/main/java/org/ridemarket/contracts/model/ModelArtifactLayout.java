@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a model version lives in an artifact store: {@code <root>/<name>/<name>-<version>.onnx}
- * next to {@code <name>-<version>.signature.json}. The publisher and every loader share this one
+ * next to {@code <name>-<version>.signature.json} (and its training histogram,
+ * {@code <name>-<version>.histogram.json}). The publisher and every loader share this one
  * definition.
  */
 public final class ModelArtifactLayout {
@@ -29,6 +30,14 @@ public final class ModelArtifactLayout {
   /** The signature file of a model version. */
   public static Path signatureFile(Path root, String name, String version) {
     return modelDirectory(root, name).resolve(name + "-" + requireSegment("version", version) + ".signature.json");
+  }
+
+  /**
+   * The training histogram of a model version ({@link TrainingHistogram}), beside its signature; optional,
+   * models published before it existed have none.
+   */
+  public static Path histogramFile(Path root, String name, String version) {
+    return modelDirectory(root, name).resolve(name + "-" + requireSegment("version", version) + ".histogram.json");
   }
 
   static String requireSegment(String what, String value) {

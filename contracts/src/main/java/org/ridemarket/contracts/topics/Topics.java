@@ -46,6 +46,11 @@ public final class Topics {
 
   public static final Topic<String, DeadLetter> DEAD_LETTERS =
       topic("features.dead-letters", DeadLetter.class, 1, "key of the rejected record", Duration.ofDays(30));
+  // The ledger of dead letters replayed to their topics (./stack dead-letters): a letter in it is not replayed
+  // again unless forced. It keeps an entry as long as the dead-letter topic keeps the letter.
+  public static final Topic<String, DeadLetter> DEAD_LETTER_REPLAYS =
+      topic("features.dead-letters.replayed", DeadLetter.class, 1, "eventId of the replayed dead letter",
+          Duration.ofDays(30));
 
   // Compacted: the latest vector per cell is what Redis needs; cells silent for a week age out.
   public static final Topic<String, SupplyDemandVector> SUPPLY_DEMAND_FEATURES = compacted(
@@ -62,7 +67,7 @@ public final class Topics {
   private static final List<Topic<?, ?>> ALL = List.of(
       RIDE_REQUESTS, DRIVER_LOCATIONS, TRIP_EVENTS, PAYMENTS,
       PRICE_QUOTES, ETA_PREDICTIONS, FRAUD_DECISIONS, FRAUD_LABELS,
-      DEAD_LETTERS, SUPPLY_DEMAND_FEATURES, VELOCITY_FEATURES, CONGESTION_FEATURES);
+      DEAD_LETTERS, DEAD_LETTER_REPLAYS, SUPPLY_DEMAND_FEATURES, VELOCITY_FEATURES, CONGESTION_FEATURES);
 
   private Topics() {
   }

@@ -146,7 +146,7 @@ class CongestionEndToEndTest {
       });
     }
     DeadLetter letter = mine.get(0);
-    assertThat(letter.getReason()).isEqualTo("INVALID");
+    assertThat(letter.getReason()).isEqualTo("IMPOSSIBLE_VALUE");
     assertThat(letter.getDetail()).startsWith("speedMps:");
     assertThat(letter.getSourceTopic()).isEqualTo(Topics.DRIVER_LOCATIONS.name());
     assertThat(new String(letter.getKey().array(), StandardCharsets.UTF_8)).isEqualTo(driver);

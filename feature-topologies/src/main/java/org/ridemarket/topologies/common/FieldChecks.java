@@ -3,6 +3,7 @@ package org.ridemarket.topologies.common;
 import com.uber.h3core.H3Core;
 import org.ridemarket.contracts.events.GeoPoint;
 import org.ridemarket.contracts.geo.Cells;
+import org.ridemarket.contracts.geo.ServiceArea;
 
 /** Field validations shared by the input rules; each returns "field: what is wrong", or null when the field is fine. */
 final class FieldChecks {
@@ -108,6 +109,28 @@ final class FieldChecks {
   static String speed(String field, double value) {
     return value >= 0 && value <= MAX_SPEED_MPS ? null
         : field + ": " + value + " is not a speed in 0.." + MAX_SPEED_MPS + " m/s";
+  }
+
+  /**
+   * The largest payment amount in minor units that a ride can cost: 10,000,000 (100,000.00 in a
+   * two-decimal currency, about 67,000 USD in yen). Above it the amount is a unit or encoding error.
+   */
+  static final long MAX_AMOUNT_MINOR = 10_000_000L;
+
+  /** An amount in minor units: 0..{@value #MAX_AMOUNT_MINOR}. */
+  static String amount(String field, long value) {
+    if (value < 0) {
+      return field + ": " + value + " is negative";
+    }
+    return value <= MAX_AMOUNT_MINOR ? null
+        : field + ": " + value + " is more than any ride costs (" + MAX_AMOUNT_MINOR + " minor units)";
+  }
+
+  /** A (valid) resolution-8 cell inside the {@link ServiceArea}. */
+  static String inServiceArea(String field, String cell) {
+    return ServiceArea.containsCell(cell) ? null
+        : field + ": '" + cell + "' lies in region " + Cells.regionOf(cell) + ", outside the service area "
+            + ServiceArea.regions();
   }
 
   static String abbreviate(String value) {

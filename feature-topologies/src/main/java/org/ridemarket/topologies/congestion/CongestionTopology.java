@@ -64,9 +64,9 @@ public final class CongestionTopology {
     builder.addStateStore(StateStores.cached(stores.apply(CELL_STORE), CongestionSerdes.CELL_STATE));
 
     CheckedInput<DriverLocationUpdated> pings = CheckedInput.read(builder, Topics.DRIVER_LOCATIONS,
-        InputRules.driverSpeeds(), settings.grace(), settings.maxFutureSkew(), "congestion-driver-pings");
+        InputRules.driverSpeeds(), settings.grace(), settings.maxFutureSkew(), stores, "congestion-driver-pings");
     CheckedInput<TripEvent> trips = CheckedInput.read(builder, Topics.TRIP_EVENTS, InputRules.tripSpeeds(),
-        settings.grace(), settings.maxFutureSkew(), "congestion-trip-events");
+        settings.grace(), settings.maxFutureSkew(), stores, "congestion-trip-events");
     pings.rejected()
         .merge(trips.rejected(), Named.as("congestion-dead-letters-merge-trips"))
         .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())

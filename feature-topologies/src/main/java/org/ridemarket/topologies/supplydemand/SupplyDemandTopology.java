@@ -68,11 +68,11 @@ public final class SupplyDemandTopology {
     builder.addStateStore(StateStores.cached(stores.apply(CELL_STORE), InternalSerdes.CELL_STATE));
 
     CheckedInput<RideRequested> requests =
-        decoded(builder, Topics.RIDE_REQUESTS, InputRules.rideRequests(), settings, "ride-requests");
+        decoded(builder, Topics.RIDE_REQUESTS, InputRules.rideRequests(), settings, stores, "ride-requests");
     CheckedInput<TripEvent> trips =
-        decoded(builder, Topics.TRIP_EVENTS, InputRules.tripEvents(), settings, "trip-events");
+        decoded(builder, Topics.TRIP_EVENTS, InputRules.tripEvents(), settings, stores, "trip-events");
     CheckedInput<DriverLocationUpdated> pings =
-        decoded(builder, Topics.DRIVER_LOCATIONS, InputRules.driverPings(), settings, "driver-pings");
+        decoded(builder, Topics.DRIVER_LOCATIONS, InputRules.driverPings(), settings, stores, "driver-pings");
 
     requests.rejected()
         .merge(trips.rejected(), Named.as("dead-letters-merge-trips"))
@@ -101,7 +101,7 @@ public final class SupplyDemandTopology {
   }
 
   private static <V> CheckedInput<V> decoded(StreamsBuilder builder, Topic<String, V> topic, InputRules<V> rules,
-      SupplyDemandSettings settings, String name) {
-    return CheckedInput.read(builder, topic, rules, settings.grace(), settings.maxFutureSkew(), name);
+      SupplyDemandSettings settings, Function<String, KeyValueBytesStoreSupplier> stores, String name) {
+    return CheckedInput.read(builder, topic, rules, settings.grace(), settings.maxFutureSkew(), stores, name);
   }
 }

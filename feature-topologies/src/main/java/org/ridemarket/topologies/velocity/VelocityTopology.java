@@ -59,7 +59,7 @@ public final class VelocityTopology {
     builder.addStateStore(StateStores.cached(stores.apply(ENTITY_STORE), VelocitySerdes.ENTITY_STATE));
 
     CheckedInput<PaymentAttempted> payments = CheckedInput.read(builder, Topics.PAYMENTS, InputRules.payments(),
-        settings.grace(), settings.maxFutureSkew(), "payments");
+        settings.grace(), settings.maxFutureSkew(), stores, "payments");
     payments.rejected()
         // a payment keyed by a card number is withheld from its dead letter: so is the record's key
         .selectKey(DeadLetters::recordKey, Named.as("payments-dead-letter-keys"))

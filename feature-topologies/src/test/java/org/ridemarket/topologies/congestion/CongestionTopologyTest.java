@@ -219,7 +219,7 @@ class CongestionTopologyTest {
       // then each is a dead letter with its reason, naming the field
       List<DeadLetter> dead = driver.deadLetters();
       assertThat(dead).extracting(DeadLetter::getReason)
-          .containsExactly("TOO_LATE", "DESERIALIZATION_FAILED", "INVALID", "INVALID");
+          .containsExactly("TOO_LATE", "DESERIALIZATION_FAILED", "IMPOSSIBLE_VALUE", "INVALID");
       assertThat(dead.get(2).getDetail()).startsWith("speedMps:");
       assertThat(dead.get(3).getDetail()).startsWith("durationSeconds:");
       assertThat(dead.get(3).getSourceTopic()).isEqualTo("trips.events");

@@ -140,7 +140,7 @@ class SupplyDemandTopologyTest {
       driver.request(CELL, at(s(10)));
 
       assertThat(driver.deadLetters()).singleElement().satisfies(letter -> {
-        assertThat(letter.getReason()).isEqualTo("INVALID");
+        assertThat(letter.getReason()).isEqualTo("FUTURE_EVENT_TIME");
         assertThat(letter.getDetail()).startsWith("eventTime: ");
       });
       assertThat(driver.latest(CELL).value(REQUESTS_1M)).isEqualTo(1.0);

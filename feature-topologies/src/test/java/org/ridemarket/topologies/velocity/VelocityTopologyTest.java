@@ -231,7 +231,7 @@ class VelocityTopologyTest {
 
       assertThat(driver.deadLetters()).extracting(letter -> letter.getReason() + " " + letter.getDetail())
           .containsExactly(
-              "INVALID amountMinor: -5 is negative",
+              "IMPOSSIBLE_VALUE amountMinor: -5 is negative",
               "INVALID cardFingerprint: looks like a card number (13-19 digits passing the Luhn check), not a"
                   + " fingerprint (key and value withheld)",
               "INVALID deviceId: missing",

@@ -139,8 +139,9 @@ public final class EtaTrainer {
   private static ModelSignature publish(ModelPublisher publisher, String name, String version, Booster booster,
       Map<String, Double> metrics, Result result, float[][] heldOut) {
     ExportedModel exported = new XgboostOnnxExporter().export(booster, EtaFeatures.NAMES);
+    float[][] training = result.split().train().stream().map(EtaRow::features).toArray(float[][]::new);
     return publisher.publish(new ModelDescription(name, version, result.trainedFrom(), result.trainedTo(), metrics),
-        booster, exported, heldOut);
+        booster, exported, heldOut, training);
   }
 
   /** Residual predictions of the three models for {@code rows}. */

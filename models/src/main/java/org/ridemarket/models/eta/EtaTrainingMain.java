@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.ridemarket.contracts.features.EtaFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.models.HistogramBackfill;
 import org.ridemarket.routing.GraphHopperRouter;
 import org.ridemarket.routing.OsmExtracts;
 import org.ridemarket.routing.Router;
@@ -33,6 +35,8 @@ import org.ridemarket.simulator.riders.PriceOracle;
  *   --history FILE      replay this simulator event file instead of simulating
  *   --graph-cache DIR   GraphHopper's graph cache (default models/target/graph-cache-eta)
  *   --dry-run           train and report, publish nothing
+ *   --histogram-only    write the training histograms of the published --version (eta, eta-p10, eta-p90), if
+ *                       this history reproduces them
  *   -- ARGS             simulator options (default --seed 7 --start 2026-11-02T00:00); --speed, --duration,
  *                       Kafka and pricing options are overridden
  * </pre>
@@ -54,6 +58,7 @@ public final class EtaTrainingMain {
     double hours = 24;
     Path history = null;
     boolean dryRun = false;
+    boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -64,6 +69,7 @@ public final class EtaTrainingMain {
         case "--history" -> history = Path.of(args[++i]);
         case "--graph-cache" -> graphCache = Path.of(args[++i]);
         case "--dry-run" -> dryRun = true;
+        case "--histogram-only" -> histogramOnly = true;
         case "--" -> {
           simulatorArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
           i = args.length;
@@ -106,6 +112,16 @@ public final class EtaTrainingMain {
     }
     EtaTrainer.Result result = EtaTrainer.train(rows);
     System.out.println(report(result));
+    if (histogramOnly) {
+      float[][] training = result.split().train().stream().map(EtaRow::features).toArray(float[][]::new);
+      System.out.println("wrote " + HistogramBackfill.write(artifacts, "eta", version, result.point(),
+          EtaFeatures.NAMES, training));
+      System.out.println("wrote " + HistogramBackfill.write(artifacts, "eta-p10", version, result.p10(),
+          EtaFeatures.NAMES, training));
+      System.out.println("wrote " + HistogramBackfill.write(artifacts, "eta-p90", version, result.p90(),
+          EtaFeatures.NAMES, training));
+      return;
+    }
     if (dryRun) {
       return;
     }

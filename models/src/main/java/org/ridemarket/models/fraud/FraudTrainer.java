@@ -79,9 +79,10 @@ public final class FraudTrainer {
   public static ModelSignature publish(Result result, Path artifacts, String version) {
     ExportedModel exported = new XgboostOnnxExporter().export(result.booster(), VelocityFeatures.NAMES);
     float[][] heldOut = result.heldOut().stream().map(FraudRow::features).toArray(float[][]::new);
+    float[][] training = result.train().stream().map(FraudRow::features).toArray(float[][]::new);
     return new ModelPublisher(artifacts).publish(
         new ModelDescription("fraud", version, result.trainedFrom(), result.trainedTo(), result.metrics()),
-        result.booster(), exported, heldOut);
+        result.booster(), exported, heldOut, training);
   }
 
   // The rules rank a payment by how many of them fire: a ranking of a few steps, which is what they can offer.

@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.models.HistogramBackfill;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.city.City;
@@ -31,6 +33,7 @@ import org.ridemarket.simulator.riders.PriceOracle;
  *   --label-window D    how long after a payment its label may arrive (default: the simulator's longest
  *                       label delay, 10d); an unlabelled payment younger than this at the end is left out
  *   --dry-run           train and report, publish nothing
+ *   --histogram-only    write the training histogram of the published --version, if this history reproduces it
  *   -- ARGS             simulator options (default --seed 11 --start 2026-11-02T00:00); --speed, --duration,
  *                       Kafka and pricing options are overridden
  * </pre>
@@ -50,6 +53,7 @@ public final class FraudTrainingMain {
     Path history = null;
     Duration labelWindow = null;
     boolean dryRun = false;
+    boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -59,6 +63,7 @@ public final class FraudTrainingMain {
         case "--history" -> history = Path.of(args[++i]);
         case "--label-window" -> labelWindow = LabelDelay.parse(args[++i]).max();
         case "--dry-run" -> dryRun = true;
+        case "--histogram-only" -> histogramOnly = true;
         case "--" -> {
           simulatorArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
           i = args.length;
@@ -90,6 +95,11 @@ public final class FraudTrainingMain {
 
     FraudTrainer.Result result = FraudTrainer.train(rows);
     System.out.println(report(result));
+    if (histogramOnly) {
+      System.out.println("wrote " + HistogramBackfill.write(artifacts, "fraud", version, result.booster(),
+          VelocityFeatures.NAMES, result.train().stream().map(FraudRow::features).toArray(float[][]::new)));
+      return;
+    }
     if (dryRun) {
       return;
     }

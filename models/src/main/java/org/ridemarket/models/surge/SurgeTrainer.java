@@ -2,6 +2,7 @@ package org.ridemarket.models.surge;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,9 +104,28 @@ public final class SurgeTrainer {
     List<String> names = SupplyDemandFeatures.NAMES;
     ExportedModel exported = new XgboostOnnxExporter().export(result.booster(), names);
     float[][] heldOut = result.heldOut().stream().map(SurgeRow::features).toArray(float[][]::new);
+    float[][] training = requestWeighted(result.train());
     return new ModelPublisher(artifacts).publish(
         new ModelDescription("surge", version, result.trainedFrom(), result.trainedTo(), result.metrics()),
-        result.booster(), exported, heldOut);
+        result.booster(), exported, heldOut, training);
+  }
+
+  /**
+   * The rows of the training histogram: pricing is asked about a cell as often as riders look for a ride
+   * there, not once a minute per cell as rows are sampled, so each row counts once per request of its last
+   * minute (and not at all without one). Unweighted, the served distribution would differ from the
+   * histogram with no drift at all (ADR 0019).
+   */
+  static float[][] requestWeighted(List<SurgeRow> rows) {
+    int requests = SupplyDemandFeatures.indexOf(SupplyDemandFeatures.REQUESTS_1M);
+    List<float[]> weighted = new ArrayList<>();
+    for (SurgeRow row : rows) {
+      for (int i = 0; i < row.features()[requests]; i++) {
+        weighted.add(row.features());
+      }
+    }
+    return weighted.isEmpty() ? rows.stream().map(SurgeRow::features).toArray(float[][]::new)
+        : weighted.toArray(float[][]::new);
   }
 
   private static Booster fit(List<SurgeRow> train) throws XGBoostError {

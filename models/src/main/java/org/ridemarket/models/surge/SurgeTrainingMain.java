@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.models.HistogramBackfill;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.SimulatorConfigBuilder;
 import org.ridemarket.simulator.Simulation;
@@ -29,6 +31,7 @@ import org.ridemarket.simulator.riders.RiderPopulation;
  *   --hours H         simulated history (default 14: 06:00 to 20:00)
  *   --history FILE    replay this simulator event file instead of simulating
  *   --dry-run         train and report, publish nothing
+ *   --histogram-only  write the training histogram of the published --version, if this history reproduces it
  *   -- ARGS           simulator options (default --seed 7 --start 2026-11-02T06:00); --speed, --duration,
  *                     Kafka and pricing options are overridden
  * </pre>
@@ -47,6 +50,7 @@ public final class SurgeTrainingMain {
     double hours = 14;
     Path history = null;
     boolean dryRun = false;
+    boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -55,6 +59,7 @@ public final class SurgeTrainingMain {
         case "--hours" -> hours = Double.parseDouble(args[++i]);
         case "--history" -> history = Path.of(args[++i]);
         case "--dry-run" -> dryRun = true;
+        case "--histogram-only" -> histogramOnly = true;
         case "--" -> {
           simulatorArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
           i = args.length;
@@ -82,6 +87,11 @@ public final class SurgeTrainingMain {
     surgeHistory.close();
     SurgeTrainer.Result result = SurgeTrainer.train(rows);
     System.out.println(report(result));
+    if (histogramOnly) {
+      System.out.println("wrote " + HistogramBackfill.write(artifacts, "surge", version, result.booster(),
+          SupplyDemandFeatures.NAMES, SurgeTrainer.requestWeighted(result.train())));
+      return;
+    }
     if (dryRun) {
       return;
     }

@@ -3,6 +3,7 @@ package org.ridemarket.service.onnx;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ridemarket.service.drift.FeatureDrift;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.model.ModelSignature;
@@ -43,6 +44,11 @@ public final class ModelSlot {
     return name;
   }
 
+  /** The feature vector the service builds for this model, in order. */
+  public List<String> features() {
+    return features;
+  }
+
   /** Leases the model in service for one request; empty when there is none. Close the lease. */
   public Optional<ModelLease> lease() {
     while (true) {
@@ -67,6 +73,12 @@ public final class ModelSlot {
   public Optional<ModelSignature> currentSignature() {
     State now = state.get();
     return now.live() == null ? Optional.empty() : Optional.of(now.live().model().signature());
+  }
+
+  /** The drift monitor of the model in service; empty without a model or without its training histogram. */
+  public Optional<FeatureDrift> currentDrift() {
+    State now = state.get();
+    return now.live() == null ? Optional.empty() : now.live().model().drift();
   }
 
   /** Why no model is in service; empty when one is. */

@@ -12,6 +12,9 @@ import org.ridemarket.contracts.model.ModelArtifactLayout;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.contracts.model.ModelSignatureJson;
+import org.ridemarket.contracts.model.TrainingHistogram;
+import org.ridemarket.contracts.model.TrainingHistogramJson;
+import org.ridemarket.service.drift.FeatureDrift;
 
 /**
  * Finds and opens models in the artifact store, refusing any whose bytes, gate or feature vector do
@@ -44,18 +47,30 @@ public final class ModelStore {
   public OnnxModel open(String name, Optional<String> version, List<String> features) {
     String chosen = version.orElseGet(() -> newestVersion(name));
     ModelArtifact artifact;
+    Optional<FeatureDrift> drift;
     try {
       artifact = ModelArtifacts.load(root, name, chosen);
       // The service feeds the vector exactly as it was trained on, so names and order must match.
       artifact.signature().requireFeatures(features);
+      drift = TrainingHistogramJson.load(root, name, chosen).map(histogram -> drift(histogram, features));
     } catch (RuntimeException e) {
       throw new ModelRefusedException("refusing " + kind + " model " + name + ":" + chosen + ": " + e.getMessage(), e);
     }
     try {
-      return OnnxModel.open(artifact);
+      return OnnxModel.open(artifact, drift);
     } catch (RuntimeException e) {
       throw new ModelRefusedException("ONNX Runtime cannot open " + name + ":" + chosen + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A drift monitor over the default window; a histogram of other features than the model's is refused. */
+  private static FeatureDrift drift(TrainingHistogram histogram, List<String> features) {
+    List<String> binned = histogram.features().stream().map(TrainingHistogram.FeatureBins::feature).toList();
+    if (!binned.equals(features)) {
+      throw new IllegalArgumentException("its training histogram bins " + binned + ", not the features " + features);
+    }
+    return new FeatureDrift(histogram, FeatureDrift.WINDOW, FeatureDrift.SLOTS, FeatureDrift.MIN_ROWS,
+        System::currentTimeMillis);
   }
 
   /**

@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
+import java.util.Optional;
 import org.ridemarket.contracts.model.ModelArtifact;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.service.drift.FeatureDrift;
 
 /**
  * A verified model in one ONNX Runtime session shared by all threads; each thread reuses a direct
@@ -26,14 +28,16 @@ public final class OnnxModel implements AutoCloseable {
   private final OrtSession session;
   private final int featureCount;
   private final ThreadLocal<FloatBuffer> rowBuffers;
+  private final FeatureDrift drift;
 
-  private OnnxModel(ModelSignature signature, OrtSession session) {
+  private OnnxModel(ModelSignature signature, OrtSession session, FeatureDrift drift) {
     this.signature = signature;
     // One environment per JVM: ONNX Runtime allows no more, and it lives as long as the process.
     this.environment = OrtEnvironment.getEnvironment();
     this.session = session;
     this.featureCount = signature.featureNames().size();
     this.rowBuffers = ThreadLocal.withInitial(() -> direct(featureCount));
+    this.drift = drift;
   }
 
   /**
@@ -42,7 +46,20 @@ public final class OnnxModel implements AutoCloseable {
    * @throws IllegalArgumentException when ONNX Runtime refuses the model
    */
   public static OnnxModel open(ModelArtifact artifact) {
-    return new OnnxModel(artifact.signature(), SessionLoader.load(artifact.onnx()));
+    return open(artifact, Optional.empty());
+  }
+
+  /**
+   * Opens a session for a checked artifact whose served rows {@code drift} counts against the model's
+   * training histogram.
+   */
+  public static OnnxModel open(ModelArtifact artifact, Optional<FeatureDrift> drift) {
+    return new OnnxModel(artifact.signature(), SessionLoader.load(artifact.onnx()), drift.orElse(null));
+  }
+
+  /** The drift monitor of the rows this model scores; empty when it was published without a training histogram. */
+  public Optional<FeatureDrift> drift() {
+    return Optional.ofNullable(drift);
   }
 
   /** {@code name:version} of the model. */
@@ -59,6 +76,9 @@ public final class OnnxModel implements AutoCloseable {
   public float score(float[] row) {
     if (row.length != featureCount) {
       throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
+    }
+    if (drift != null) {
+      drift.record(row);
     }
     FloatBuffer input = rowBuffers.get();
     input.clear();
@@ -77,6 +97,9 @@ public final class OnnxModel implements AutoCloseable {
         throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
       }
       input.put(row);
+      if (drift != null) {
+        drift.record(row);
+      }
     }
     return run(input.flip(), rows.length);
   }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +35,7 @@ public class ServedModels {
   private final MeterRegistry registry;
   private final Map<String, ModelSlot> slots = new ConcurrentHashMap<>();
   private final Map<String, Gauge> info = new ConcurrentHashMap<>();
+  private final Set<String> driftGauges = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService watcher;
 
   ServedModels(ServingConfig config, MeterRegistry registry) {
@@ -86,7 +88,29 @@ public class ServedModels {
     }
   }
 
+  /**
+   * The PSI of each feature of the model in service against its training histogram (ADR 0019), registered
+   * once per slot when a model with a histogram comes into service; NaN while the model in service has no
+   * histogram or the window too few rows (an alert on NaN never fires).
+   */
+  private void registerDrift(String name) {
+    ModelSlot slot = slots.get(name);
+    if (slot == null || slot.currentDrift().isEmpty() || !driftGauges.add(name)) {
+      return;
+    }
+    List<String> features = slot.features();
+    for (int i = 0; i < features.size(); i++) {
+      int index = i;
+      Gauge.builder("serving.model.feature.psi",
+              () -> slot.currentDrift().map(drift -> drift.psi(index)).orElse(Double.NaN))
+          .tags(Tags.of("model", name, "feature", features.get(i)))
+          .description("Population stability index of the feature served over the last hour against training")
+          .register(registry);
+    }
+  }
+
   private void swapped(String name, String before, String after) {
+    registerDrift(name);
     Counter.builder("serving.model.swaps").tags(Tags.of("model", name, "outcome", "swapped"))
         .description("Model swaps by outcome").register(registry).increment();
     Gauge old = info.remove(name);
