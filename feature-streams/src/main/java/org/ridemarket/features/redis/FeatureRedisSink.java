@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * Copies one features topic into Redis: a consumer loop on its own thread reads committed vectors
  * only, writes each poll's newest vector per key in one pipelined batch, and commits the offsets
  * after Redis acknowledged them. At-least-once into a forward-only (idempotent) sink: a batch that
- * failed is read again and rewritten, and repeats change nothing. The app's CDI beans start and stop it.
+ * failed is read again and rewritten, and repeats change nothing. When Redis comes back empty after a restart,
+ * the sink reads its topic again from the beginning, which rebuilds every hash. The app's CDI beans start and stop it.
  */
 public final class FeatureRedisSink<T> {
 
@@ -118,6 +119,12 @@ public final class FeatureRedisSink<T> {
           System.nanoTime() - started);
       consumer.commitSync();
       lastFailure = null;
+      if (writer.takeRestart()) {
+        // the compacted topic holds every key's newest vector; forward-only writes make the re-read harmless
+        LOG.warnf("Redis restarted (its script cache was empty): re-reading %s from the beginning to rebuild its hashes",
+            family.topic());
+        consumer.seekToBeginning(consumer.assignment());
+      }
     } catch (RuntimeException e) {
       failed("writing " + batch.size() + " " + family.name() + " vectors to Redis failed; the batch will be retried",
           e);

@@ -35,6 +35,7 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
   private final String ttlMillis;
   private final Duration timeout;
   private String digest;
+  private boolean scriptsLost;
 
   /** A writer of {@code family}'s vectors on its own connection of {@code client}. */
   public ForwardOnlyRedisWriter(RedisClient client, FeatureFamily<T> family, Duration ttl, Duration timeout) {
@@ -56,10 +57,21 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     try {
       return attempt(vectors);
     } catch (RedisNoScriptException e) {
-      // Redis restarted and lost its script cache
+      // Redis restarted and lost its script cache, and with it (it keeps nothing on disk) every hash
       digest = loadScript();
+      scriptsLost = true;
       return attempt(vectors);
     }
+  }
+
+  /**
+   * True once after a write found Redis's script cache empty: Redis restarted (or was flushed) since the last
+   * write, so the hashes written before are gone and the caller should write them again.
+   */
+  public boolean takeRestart() {
+    boolean lost = scriptsLost;
+    scriptsLost = false;
+    return lost;
   }
 
   private String loadScript() {

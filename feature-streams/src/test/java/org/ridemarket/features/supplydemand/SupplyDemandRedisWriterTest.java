@@ -81,6 +81,23 @@ class SupplyDemandRedisWriterTest {
   }
 
   @Test
+  void shouldTellOnceThatRedisLostItsScriptsSoTheSinkRebuilds() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
+      writer.write(List.of(vector(1_000, 1)));
+      assertThat(writer.takeRestart()).isFalse();
+
+      // what a restarted Redis looks like to the writer: no script (and, without persistence, no hashes)
+      redis.scriptFlush();
+      List<SupplyDemandSnapshot> applied = writer.write(List.of(vector(2_000, 2)));
+
+      assertThat(applied).hasSize(1);
+      assertThat(writer.takeRestart()).isTrue();
+      assertThat(writer.takeRestart()).isFalse();
+      assertThat(stored()).isEqualTo(vector(2_000, 2));
+    }
+  }
+
+  @Test
   void shouldLetACellThatIsNoLongerRefreshedExpire() {
     try (SupplyDemandRedisWriter writer = writer(Duration.ofMillis(300))) {
       writer.write(List.of(vector(1_000, 1)));
