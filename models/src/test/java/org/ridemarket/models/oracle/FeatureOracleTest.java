@@ -2,10 +2,12 @@ package org.ridemarket.models.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +18,9 @@ import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.models.surge.SupplyDemandReplay;
-import org.ridemarket.simulator.SimulatorConfig;
-import org.ridemarket.simulator.Simulation;
-import org.ridemarket.simulator.city.City;
+import org.ridemarket.models.surge.SupplyDemandReplayTest;
 import org.ridemarket.simulator.output.EncodedEvent;
-import org.ridemarket.simulator.output.EventSink;
-import org.ridemarket.simulator.riders.PriceOracle;
+import org.ridemarket.simulator.output.EventFileSink;
 import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
 
 /** The oracle's comparison and its DuckDB recount on a simulated rush hour, without Kafka or Redis. */
@@ -34,7 +33,7 @@ class FeatureOracleTest {
 
   @BeforeAll
   static void replayARushHour() {
-    events = simulate(Duration.ofMinutes(40), 150);
+    events = simulate(Duration.ofMinutes(30), 150);
     expected = FeatureOracle.replay(events);
     stored = new HashMap<>();
     try (SupplyDemandReplay replay = new SupplyDemandReplay(SupplyDemandSettings.defaults(), false)) {
@@ -148,24 +147,18 @@ class FeatureOracleTest {
     return copy;
   }
 
+  /** A simulated evening written to an event file, as {@code --out} writes it, and read back as the tool reads it. */
   private static List<EncodedEvent> simulate(Duration length, int drivers) {
-    List<EncodedEvent> recorded = new ArrayList<>();
-    SimulatorConfig config = SimulatorConfig.builder().seed(13).speed(Double.POSITIVE_INFINITY).duration(length)
-        .drivers(drivers).start(LocalDateTime.of(2026, 11, 2, 17, 0).atZone(SimulatorConfig.NEW_YORK).toInstant())
-        .progressInterval(Duration.ZERO).build();
-    EventSink sink = new EventSink() {
-      @Override
-      public void accept(EncodedEvent event) {
-        recorded.add(event);
+    try {
+      Path file = Files.createTempFile("oracle-", ".events");
+      try (EventFileSink sink = new EventFileSink(file)) {
+        SupplyDemandReplayTest.simulate(length, drivers, 17, sink);
       }
-
-      @Override
-      public void close() {
-      }
-    };
-    Simulation simulation = new Simulation(config, City.midtown(null), List.of(sink), PriceOracle.FLAT);
-    simulation.run(() -> false, tick -> { });
-    simulation.flush();
-    return recorded;
+      List<EncodedEvent> recorded = InputHistory.fromEventFile(file);
+      Files.delete(file);
+      return recorded;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
