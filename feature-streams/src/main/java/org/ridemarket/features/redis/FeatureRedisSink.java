@@ -26,6 +26,7 @@ public final class FeatureRedisSink<T> {
 
   private static final Logger LOG = Logger.getLogger(FeatureRedisSink.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
   private final FeatureFamily<T> family;
   private final SinkSettings settings;
@@ -36,6 +37,7 @@ public final class FeatureRedisSink<T> {
   private volatile boolean running;
   private volatile String lastFailure;
   private volatile KafkaConsumer<String, byte[]> consumer;
+  private long lastIdleCheck = System.nanoTime();
   private Thread thread;
 
   /** A sink of {@code family}'s topic, not started yet. */
@@ -109,6 +111,7 @@ public final class FeatureRedisSink<T> {
   private void copy(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
     ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
     if (records.isEmpty()) {
+      checkRedisWhileIdle(consumer, writer);
       return;
     }
     List<T> batch = LatestPerKey.of(records, family, metrics);
@@ -119,16 +122,37 @@ public final class FeatureRedisSink<T> {
           System.nanoTime() - started);
       consumer.commitSync();
       lastFailure = null;
-      if (writer.takeRestart()) {
-        // the compacted topic holds every key's newest vector; forward-only writes make the re-read harmless
-        LOG.warnf("Redis restarted (its script cache was empty): re-reading %s from the beginning to rebuild its hashes",
-            family.topic());
-        consumer.seekToBeginning(consumer.assignment());
-      }
+      rebuildIfRedisRestarted(consumer, writer);
     } catch (RuntimeException e) {
       failed("writing " + batch.size() + " " + family.name() + " vectors to Redis failed; the batch will be retried",
           e);
       rewind(consumer, records);
+    }
+  }
+
+  // A quiet family writes nothing that would find a restarted Redis, so an idle sink asks once a second.
+  private void checkRedisWhileIdle(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+    long now = System.nanoTime();
+    if (now - lastIdleCheck < IDLE_CHECK.toNanos()) {
+      return;
+    }
+    lastIdleCheck = now;
+    try {
+      writer.checkScript();
+    } catch (RuntimeException e) {
+      // Redis is away; the next check (or batch) finds out when it is back
+      LOG.debugf("%s Redis sink cannot check Redis: %s", family.name(), e.getMessage());
+      return;
+    }
+    rebuildIfRedisRestarted(consumer, writer);
+  }
+
+  private void rebuildIfRedisRestarted(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+    if (writer.takeRestart()) {
+      // the compacted topic holds every key's newest vector; forward-only writes make the re-read harmless
+      LOG.warnf("Redis restarted (its script cache was empty): re-reading %s from the beginning to rebuild its hashes",
+          family.topic());
+      consumer.seekToBeginning(consumer.assignment());
     }
   }
 

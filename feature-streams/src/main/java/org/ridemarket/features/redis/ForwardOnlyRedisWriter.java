@@ -65,7 +65,23 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
   }
 
   /**
-   * True once after a write found Redis's script cache empty: Redis restarted (or was flushed) since the last
+   * Asks Redis whether it still has the script, for a sink with nothing to write: if not, Redis restarted (or
+   * was flushed), so the script is loaded again and {@link #takeRestart} tells it once.
+   */
+  public void checkScript() {
+    RedisFuture<List<Boolean>> exists = connection.async().scriptExists(digest);
+    connection.flushCommands();
+    if (!LettuceFutures.awaitAll(timeout, exists)) {
+      throw new RedisCommandTimeoutException("Redis did not answer SCRIPT EXISTS within " + timeout);
+    }
+    if (!reply(exists).get(0)) {
+      digest = loadScript();
+      scriptsLost = true;
+    }
+  }
+
+  /**
+   * True once after a write or {@link #checkScript} found Redis's script cache empty: Redis restarted (or was flushed) since the last
    * write, so the hashes written before are gone and the caller should write them again.
    */
   public boolean takeRestart() {

@@ -98,6 +98,22 @@ class SupplyDemandRedisWriterTest {
   }
 
   @Test
+  void shouldFindALostScriptCacheWithNothingToWrite() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
+      writer.write(List.of(vector(1_000, 1)));
+      writer.checkScript();
+      assertThat(writer.takeRestart()).as("Redis kept its scripts").isFalse();
+
+      redis.scriptFlush();
+      writer.checkScript();
+
+      assertThat(writer.takeRestart()).isTrue();
+      assertThat(writer.write(List.of(vector(2_000, 2)))).hasSize(1);
+      assertThat(writer.takeRestart()).as("the script was loaded again by the check").isFalse();
+    }
+  }
+
+  @Test
   void shouldLetACellThatIsNoLongerRefreshedExpire() {
     try (SupplyDemandRedisWriter writer = writer(Duration.ofMillis(300))) {
       writer.write(List.of(vector(1_000, 1)));
