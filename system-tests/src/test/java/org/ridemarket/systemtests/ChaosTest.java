@@ -7,7 +7,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,11 +98,13 @@ class ChaosTest {
     // a cold JVM's first answers are slow everywhere; the budget is about the faults
     QuoteProbe.send(pricing.baseUrl(), 300);
     nextStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    System.out.println("[chaos] load average at the start: " + loadAverage());
   }
 
   @AfterAll
   static void report() {
-    System.out.println("[chaos] recovery times:\n  " + String.join("\n  ", recoveries));
+    System.out.println("[chaos] recovery times:\n  " + String.join("\n  ", recoveries) + "\n[chaos] load average at the end: "
+        + loadAverage());
     if (redis != null) {
       redis.close();
       redisClient.shutdown();
@@ -342,6 +347,14 @@ class ChaosTest {
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static String bootstrap() {
