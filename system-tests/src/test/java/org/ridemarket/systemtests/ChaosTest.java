@@ -103,8 +103,8 @@ class ChaosTest {
 
   @AfterAll
   static void report() {
-    System.out.println("[chaos] recovery times:\n  " + String.join("\n  ", recoveries) + "\n[chaos] load average at the end: "
-        + loadAverage());
+    System.out.println("[chaos] recovery times:\n  " + String.join("\n  ", recoveries)
+        + "\n[chaos] load average at the end: " + loadAverage());
     if (redis != null) {
       redis.close();
       redisClient.shutdown();
@@ -333,7 +333,8 @@ class ChaosTest {
       while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          DeadLetter letter = Topics.DEAD_LETTERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+          DeadLetter letter =
+              Topics.DEAD_LETTERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
           sources.add(letter.getSourceTopic() + "/" + letter.getSourcePartition() + "/" + letter.getSourceOffset());
         }
       }

@@ -81,7 +81,8 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
   }
 
   /**
-   * True once after a write or {@link #checkScript} found Redis's script cache empty: Redis restarted (or was flushed) since the last
+   * True once after a write or {@link #checkScript} found Redis's script cache empty: Redis restarted (or was
+   * flushed) since the last
    * write, so the hashes written before are gone and the caller should write them again.
    */
   public boolean takeRestart() {

@@ -107,8 +107,9 @@ public final class FeatureOracle implements AutoCloseable {
     }
   }
 
-  /** Compares Redis's hashes ({@link #readRedis}) with the replay's ({@link #replay}), key by key and field by field. */
-  public static OracleReport compare(Map<String, Map<String, String>> expected, Map<String, Map<String, String>> redis) {
+  /** Compares Redis's hashes ({@link #readRedis}) with the replay's ({@link #expected}), key by key, field by field. */
+  public static OracleReport compare(Map<String, Map<String, String>> expected,
+      Map<String, Map<String, String>> redis) {
     List<String> lost = new ArrayList<>();
     List<String> extra = new ArrayList<>();
     List<Difference> differences = new ArrayList<>();

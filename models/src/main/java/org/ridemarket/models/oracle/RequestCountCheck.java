@@ -42,20 +42,22 @@ public final class RequestCountCheck {
 
     @Override
     public String toString() {
+      String shown = mismatches.isEmpty() ? "" : "\n  " + String.join("\n  ", mismatches.stream().limit(15).toList());
       return String.format("%d cells checked against %d requests in DuckDB: %d mismatches%s", cells, requests,
-          mismatches.size(), mismatches.isEmpty() ? "" : "\n  " + String.join("\n  ", mismatches.stream().limit(15).toList()));
+          mismatches.size(), shown);
     }
   }
 
   private RequestCountCheck() {
   }
 
-  /** Checks every supply/demand hash in {@code redis} (as {@link FeatureOracle#readRedis} reads it) against {@code events}. */
+  /** Checks every supply/demand hash in {@code redis} (as {@link FeatureOracle#readRedis} reads it) with {@code events}. */
   public static Result check(List<EncodedEvent> events, Map<String, Map<String, String>> redis) {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement ddl = duck.createStatement()) {
         ddl.execute("CREATE TABLE requests (cell VARCHAR NOT NULL, event_time BIGINT NOT NULL)");
-        ddl.execute("CREATE TABLE vectors (cell VARCHAR NOT NULL, t BIGINT NOT NULL, r1 DOUBLE, r5 DOUBLE, r15 DOUBLE)");
+        ddl.execute("CREATE TABLE vectors (cell VARCHAR NOT NULL, t BIGINT NOT NULL,"
+            + " r1 DOUBLE, r5 DOUBLE, r15 DOUBLE)");
       }
       int requests = loadRequests(duck, events);
       int cells = loadVectors(duck, redis);

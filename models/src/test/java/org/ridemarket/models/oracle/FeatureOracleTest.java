@@ -69,7 +69,8 @@ class FeatureOracleTest {
     // given a Redis that lost one cell, holds a hash the replay never wrote, counted one request twice and
     // missed one payment
     Map<String, Map<String, String>> redis = copy(expected);
-    List<String> cells = expected.keySet().stream().filter(key -> key.startsWith(SupplyDemandFeatures.REDIS_KEY_PREFIX))
+    List<String> cells = expected.keySet().stream()
+        .filter(key -> key.startsWith(SupplyDemandFeatures.REDIS_KEY_PREFIX))
         .filter(key -> Double.parseDouble(expected.get(key).get(SupplyDemandFeatures.REQUESTS_15M)) > 0).sorted().toList();
     String lostCell = cells.get(0);
     String doubled = cells.get(1);

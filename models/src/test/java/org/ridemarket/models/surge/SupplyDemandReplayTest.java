@@ -101,7 +101,7 @@ public class SupplyDemandReplayTest {
     }
   }
 
-  /** Simulates {@code length} of Midtown from {@code startHour} on 2026-11-02 (seed 5) into {@code sinks}; other tests reuse it. */
+  /** Simulates {@code length} of Midtown from {@code startHour} on 2026-11-02 (seed 5) into {@code sinks}. */
   public static void simulate(Duration length, int drivers, int startHour, EventSink... sinks) {
     SimulatorConfig config = SimulatorConfig.builder().seed(5).speed(Double.POSITIVE_INFINITY).duration(length)
         .drivers(drivers).start(LocalDateTime.of(2026, 11, 2, startHour, 0).atZone(SimulatorConfig.NEW_YORK).toInstant())
