@@ -19,14 +19,15 @@ import org.jboss.logging.Logger;
  * Copies one features topic into Redis: a consumer loop on its own thread reads committed vectors
  * only, writes each poll's newest vector per key in one pipelined batch, and commits the offsets
  * after Redis acknowledged them. At-least-once into a forward-only (idempotent) sink: a batch that
- * failed is read again and rewritten, and repeats change nothing. When Redis comes back empty after a restart,
- * the sink reads its topic again from the beginning, which rebuilds every hash. The app's CDI beans start and stop it.
+ * failed is read again and rewritten, and repeats change nothing. When Redis has lost the family's hashes (a
+ * restart of a Redis without persistence), the sink reads its topic again from the beginning, which rebuilds every
+ * hash. The app's CDI beans start and stop it.
  */
 public final class FeatureRedisSink<T> {
 
   private static final Logger LOG = Logger.getLogger(FeatureRedisSink.class);
   private static final Duration POLL = Duration.ofMillis(200);
-  private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+  private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final FeatureFamily<T> family;
   private final SinkSettings settings;
@@ -37,7 +38,8 @@ public final class FeatureRedisSink<T> {
   private volatile boolean running;
   private volatile String lastFailure;
   private volatile KafkaConsumer<String, byte[]> consumer;
-  private long lastIdleCheck = System.nanoTime();
+  private long lastCheck = System.nanoTime() - CHECK_INTERVAL.toNanos();
+  private boolean rebuildPending;
   private Thread thread;
 
   /** A sink of {@code family}'s topic, not started yet. */
@@ -111,7 +113,7 @@ public final class FeatureRedisSink<T> {
   private void copy(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
     ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
     if (records.isEmpty()) {
-      checkRedisWhileIdle(consumer, writer);
+      checkRedis(consumer, writer);
       return;
     }
     List<T> batch = LatestPerKey.of(records, family, metrics);
@@ -122,37 +124,37 @@ public final class FeatureRedisSink<T> {
           System.nanoTime() - started);
       consumer.commitSync();
       lastFailure = null;
-      rebuildIfRedisRestarted(consumer, writer);
     } catch (RuntimeException e) {
       failed("writing " + batch.size() + " " + family.name() + " vectors to Redis failed; the batch will be retried",
           e);
       rewind(consumer, records);
     }
+    checkRedis(consumer, writer);
   }
 
-  // A quiet family writes nothing that would find a restarted Redis, so an idle sink asks once a second.
-  private void checkRedisWhileIdle(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+  // Once a second, busy or idle: a quiet family writes nothing that would find a restarted Redis.
+  private void checkRedis(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
     long now = System.nanoTime();
-    if (now - lastIdleCheck < IDLE_CHECK.toNanos()) {
+    if (now - lastCheck < CHECK_INTERVAL.toNanos()) {
       return;
     }
-    lastIdleCheck = now;
+    lastCheck = now;
+    boolean lost;
     try {
-      writer.checkScript();
+      lost = writer.lostData();
     } catch (RuntimeException e) {
-      // Redis is away; the next check (or batch) finds out when it is back
+      // Redis is away; the next check finds out what it lost once it is back
       LOG.debugf("%s Redis sink cannot check Redis: %s", family.name(), e.getMessage());
       return;
     }
-    rebuildIfRedisRestarted(consumer, writer);
-  }
-
-  private void rebuildIfRedisRestarted(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
-    if (writer.takeRestart()) {
+    rebuildPending |= lost;
+    // before the group assigned the partitions there is nothing to rewind yet
+    if (rebuildPending && !consumer.assignment().isEmpty()) {
       // the compacted topic holds every key's newest vector; forward-only writes make the re-read harmless
-      LOG.warnf("Redis restarted (its script cache was empty): re-reading %s from the beginning to rebuild its hashes",
-          family.topic());
+      LOG.warnf("Redis has lost the %s hashes (restarted empty, flushed or new): re-reading %s from the beginning"
+          + " to rebuild them", family.name(), family.topic());
       consumer.seekToBeginning(consumer.assignment());
+      rebuildPending = false;
     }
   }
 

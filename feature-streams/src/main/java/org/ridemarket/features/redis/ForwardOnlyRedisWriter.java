@@ -34,8 +34,8 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
   private final String script;
   private final String ttlMillis;
   private final Duration timeout;
+  private final String markerKey;
   private String digest;
-  private boolean scriptsLost;
 
   /** A writer of {@code family}'s vectors on its own connection of {@code client}. */
   public ForwardOnlyRedisWriter(RedisClient client, FeatureFamily<T> family, Duration ttl, Duration timeout) {
@@ -44,6 +44,7 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     this.script = loadResource();
     this.ttlMillis = Long.toString(ttl.toMillis());
     this.timeout = timeout;
+    this.markerKey = markerKey(family);
     // commands queue until flushCommands(): one write per batch instead of one per command
     connection.setAutoFlushCommands(false);
     this.digest = loadScript();
@@ -57,38 +58,30 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     try {
       return attempt(vectors);
     } catch (RedisNoScriptException e) {
-      // Redis restarted and lost its script cache, and with it (it keeps nothing on disk) every hash
+      // Redis restarted and lost its script cache (the sink finds out what else it lost by lostData)
       digest = loadScript();
-      scriptsLost = true;
       return attempt(vectors);
     }
   }
 
   /**
-   * Asks Redis whether it still has the script, for a sink with nothing to write: if not, Redis restarted (or
-   * was flushed), so the script is loaded again and {@link #takeRestart} tells it once.
+   * True when Redis lost this family's hashes since the last call: its marker key ({@link #markerKey}) is gone,
+   * because Redis restarted empty, was flushed, or is new. The call sets the marker again, so it answers true
+   * once per loss. Each family has its own marker: the first sink to notice a restart must not hide it from the
+   * others (a shared one, such as the script cache all three sinks load, would).
    */
-  public void checkScript() {
-    RedisFuture<List<Boolean>> exists = connection.async().scriptExists(digest);
+  public boolean lostData() {
+    RedisFuture<Boolean> set = connection.async().setnx(markerKey, Long.toString(System.currentTimeMillis()));
     connection.flushCommands();
-    if (!LettuceFutures.awaitAll(timeout, exists)) {
-      throw new RedisCommandTimeoutException("Redis did not answer SCRIPT EXISTS within " + timeout);
+    if (!LettuceFutures.awaitAll(timeout, set)) {
+      throw new RedisCommandTimeoutException("Redis did not answer SETNX " + markerKey + " within " + timeout);
     }
-    if (!reply(exists).get(0)) {
-      digest = loadScript();
-      scriptsLost = true;
-    }
+    return reply(set);
   }
 
-  /**
-   * True once after a write or {@link #checkScript} found Redis's script cache empty: Redis restarted (or was
-   * flushed) since the last
-   * write, so the hashes written before are gone and the caller should write them again.
-   */
-  public boolean takeRestart() {
-    boolean lost = scriptsLost;
-    scriptsLost = false;
-    return lost;
+  /** The key whose absence says Redis lost {@code family}'s hashes. */
+  public static String markerKey(FeatureFamily<?> family) {
+    return "features:sink-marker:" + family.name();
   }
 
   private String loadScript() {
