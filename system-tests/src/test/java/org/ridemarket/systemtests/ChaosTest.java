@@ -178,7 +178,7 @@ class ChaosTest {
       int atThaw = probe.answers().size();
       awaitCondition("a recorded quote after PostgreSQL thawed", () -> probe.answers().stream().skip(atThaw)
           .anyMatch(answer -> answer.status() == 201));
-      recovered("PostgreSQL SIGSTOP 5 s + SIGCONT", thawed, "quotes recorded again");
+      recovered("PostgreSQL SIGSTOP 5 s + SIGCONT", thawed, "counted from SIGCONT: a quote recorded (201) again");
       assertThat(probe.answers()).as("503 with Retry-After while PostgreSQL was frozen")
           .anyMatch(answer -> answer.status() == 503 && answer.retryAfter());
     });
@@ -217,7 +217,8 @@ class ChaosTest {
     restart.run();
     double back = seconds(killed);
     awaitFlow(System.currentTimeMillis(), newest);
-    recovered(step, killed, backWhat + " after " + format(back) + " s");
+    recovered(step, killed, backWhat + " after " + format(back) + " s, then a supply/demand vector newer than any"
+        + " before the kill written to Redis");
   }
 
   /** Writes one bad record and starts the next stretch of city, returning once its features reach Redis. */
@@ -257,8 +258,7 @@ class ChaosTest {
   }
 
   private static void recovered(String step, long faultNanos, String detail) {
-    String line = String.format("%s: pipeline flowing again %s s after the fault (%s)", step,
-        format(seconds(faultNanos)), detail);
+    String line = String.format("%s: recovered %s s after the fault (%s)", step, format(seconds(faultNanos)), detail);
     recoveries.add(line);
     System.out.println("[chaos] " + line);
   }
