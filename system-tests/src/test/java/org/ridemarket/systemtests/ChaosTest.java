@@ -86,6 +86,7 @@ class ChaosTest {
   private static Map<TopicPartition, Long> deadLettersBefore;
   private static final Set<String> badRecords = new HashSet<>();
   private static final List<String> recoveries = new ArrayList<>();
+  private static Set<String> foreignHashes;
   private static Instant nextStart;
   private static int seed = 1300;
 
@@ -105,6 +106,7 @@ class ChaosTest {
     redis = redisClient.connect();
     deadLettersBefore = deadLetterEnds();
     oracle = new OracleCheck(bootstrap(), stack.endpoints().redisUrl());
+    foreignHashes = oracle.ignoreForeignHashes();
     // a cold JVM's first answers are slow everywhere; the budget is about the faults
     QuoteProbe.send(pricing.baseUrl(), 300);
     nextStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -149,6 +151,8 @@ class ChaosTest {
   void shouldRebuildTheFeaturesWhenRedisRestartsEmpty() throws Exception {
     step("redis", STRETCH, SPEED, false, probe -> {
       Set<String> before = featureKeys();
+      // what earlier tests wrote straight into Redis is in no topic, so nothing can rebuild it
+      before.removeAll(foreignHashes);
       long killed = System.nanoTime();
       stack.killAndRestartRedis();
       double back = seconds(killed);

@@ -2,8 +2,10 @@ package org.ridemarket.systemtests;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ridemarket.models.oracle.ClosingEvents;
 import org.ridemarket.models.oracle.FeatureOracle;
 import org.ridemarket.models.oracle.InputHistory;
@@ -32,11 +34,24 @@ final class OracleCheck implements AutoCloseable {
   private final InputHistory input;
   private final FeatureOracle oracle = new FeatureOracle();
   private final List<EncodedEvent> events = new ArrayList<>();
+  private final Set<String> foreign = new HashSet<>();
 
   OracleCheck(String bootstrapServers, String redisUrl) {
     this.bootstrapServers = bootstrapServers;
     this.redisUrl = redisUrl;
     this.input = new InputHistory(bootstrapServers);
+  }
+
+  /**
+   * Leaves out of every comparison the hashes Redis holds now that no input record produced: earlier tests of
+   * the shared stack write some straight into Redis (the console's test seeds a card's velocity). Returns them.
+   */
+  Set<String> ignoreForeignHashes() {
+    replayNew();
+    Map<String, Map<String, String>> expected = oracle.expected();
+    FeatureOracle.readRedis(redisUrl).keySet().stream().filter(key -> !expected.containsKey(key))
+        .forEach(foreign::add);
+    return Set.copyOf(foreign);
   }
 
   /**
@@ -51,15 +66,21 @@ final class OracleCheck implements AutoCloseable {
     Map<String, Map<String, String>> expected = oracle.expected();
     long started = System.nanoTime();
     long deadline = started + settleTimeout.toNanos();
-    Map<String, Map<String, String>> stored = FeatureOracle.readRedis(redisUrl);
+    Map<String, Map<String, String>> stored = readStored();
     OracleReport report = FeatureOracle.compare(expected, stored);
     while (!report.clean() && System.nanoTime() < deadline) {
       Thread.sleep(1_000);
-      stored = FeatureOracle.readRedis(redisUrl);
+      stored = readStored();
       report = FeatureOracle.compare(expected, stored);
     }
     double settled = (System.nanoTime() - started) / 1e9;
     return new Outcome(report, RequestCountCheck.check(events, stored), closingTime, settled, oracle.replayed());
+  }
+
+  private Map<String, Map<String, String>> readStored() {
+    Map<String, Map<String, String>> stored = FeatureOracle.readRedis(redisUrl);
+    stored.keySet().removeAll(foreign);
+    return stored;
   }
 
   private void replayNew() {
