@@ -121,6 +121,18 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills Redis with SIGKILL and starts it again, empty (it keeps nothing on disk), for fault tests; returns
+   * once it answers again.
+   */
+  public void killAndRestartRedis() {
+    try {
+      redis.killAndRestart(Instant.now().plus(settings.startTimeout()));
+    } catch (Exception e) {
+      throw new IllegalStateException("redis did not come back: " + e.getMessage(), e);
+    }
+  }
+
   /** Freezes (SIGSTOP) or thaws (SIGCONT) PostgreSQL, every process of the server, for fault tests. */
   public void pausePostgres(boolean paused) {
     signalTree(postgres.handle(), paused);

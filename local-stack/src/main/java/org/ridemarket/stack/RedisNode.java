@@ -50,6 +50,19 @@ final class RedisNode implements InfraNode {
     launch(deadline);
   }
 
+  /** Kills the server with SIGKILL and starts an empty one on the same port, for fault tests. */
+  void killAndRestart(Instant deadline) throws Exception {
+    Process running = process;
+    if (tether != null) {
+      tether.close();
+      tether = null;
+    }
+    running.toHandle().destroyForcibly();
+    running.waitFor();
+    pidFiles.remove(name());
+    launch(deadline);
+  }
+
   private void launch(Instant deadline) throws Exception {
     List<String> command = List.of(RedisBinary.resolve().toString(),
         "--port", Integer.toString(port), "--bind", "127.0.0.1",

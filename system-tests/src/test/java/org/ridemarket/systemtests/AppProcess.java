@@ -2,6 +2,7 @@ package org.ridemarket.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +43,12 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts {@code module}'s packaged app as instance {@code name} (its log: target/{@code name}.log). */
   static AppProcess start(String module, String name, Map<String, String> environment) throws IOException {
+    return start(module, name, environment, false);
+  }
+
+  /** As {@link #start(String, String, Map)}; {@code appendLog} keeps what an earlier instance wrote to the log. */
+  static AppProcess start(String module, String name, Map<String, String> environment, boolean appendLog)
+      throws IOException {
     Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is not built; run the build from the repository root");
@@ -52,7 +59,8 @@ final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).directory(repositoryRoot().toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+        .redirectErrorStream(true)
+        .redirectOutput(appendLog ? Redirect.appendTo(log.toFile()) : Redirect.to(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("HTTP_HOST", "127.0.0.1");
@@ -105,6 +113,14 @@ final class AppProcess implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
+    }
+  }
+
+  /** Kills the app with SIGKILL, as a crash would end it, and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException(name + " still runs 30 s after SIGKILL");
     }
   }
 

@@ -25,6 +25,8 @@ final class SystemStack {
   private final LocalStack stack;
   private final Map<String, String> environment;
   private final Map<String, AppProcess> apps = new HashMap<>();
+  private final Map<String, String> modules = new HashMap<>();
+  private final Map<String, Map<String, String>> appEnvironments = new HashMap<>();
   private final List<AppProcess> startOrder = new ArrayList<>();
 
   private SystemStack() throws Exception {
@@ -69,9 +71,27 @@ final class SystemStack {
       env.putAll(extra);
       app = AppProcess.start(module, name, env);
       apps.put(name, app);
+      modules.put(name, module);
+      appEnvironments.put(name, Map.copyOf(env));
       startOrder.add(app);
     }
     return app;
+  }
+
+  /**
+   * Kills the app {@code name} with SIGKILL and starts it again from its module's jar with the environment it
+   * had (its log continues); returns the new process, which {@link #awaitReady} waits for.
+   */
+  synchronized AppProcess killAndRestart(String name) throws Exception {
+    AppProcess old = apps.get(name);
+    if (old == null) {
+      throw new IllegalArgumentException("no app named " + name + " was started");
+    }
+    old.kill();
+    AppProcess fresh = AppProcess.start(modules.get(name), name, appEnvironments.get(name), true);
+    apps.put(name, fresh);
+    startOrder.set(startOrder.indexOf(old), fresh);
+    return fresh;
   }
 
   /** Waits until every one of {@code apps} is ready. */

@@ -19,12 +19,15 @@ import org.jboss.logging.Logger;
  * Copies one features topic into Redis: a consumer loop on its own thread reads committed vectors
  * only, writes each poll's newest vector per key in one pipelined batch, and commits the offsets
  * after Redis acknowledged them. At-least-once into a forward-only (idempotent) sink: a batch that
- * failed is read again and rewritten, and repeats change nothing. The app's CDI beans start and stop it.
+ * failed is read again and rewritten, and repeats change nothing. When Redis has lost the family's hashes (a
+ * restart of a Redis without persistence), the sink reads its topic again from the beginning, which rebuilds every
+ * hash. The app's CDI beans start and stop it.
  */
 public final class FeatureRedisSink<T> {
 
   private static final Logger LOG = Logger.getLogger(FeatureRedisSink.class);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private final FeatureFamily<T> family;
   private final SinkSettings settings;
@@ -35,6 +38,8 @@ public final class FeatureRedisSink<T> {
   private volatile boolean running;
   private volatile String lastFailure;
   private volatile KafkaConsumer<String, byte[]> consumer;
+  private long lastCheck = System.nanoTime() - CHECK_INTERVAL.toNanos();
+  private boolean rebuildPending;
   private Thread thread;
 
   /** A sink of {@code family}'s topic, not started yet. */
@@ -108,6 +113,7 @@ public final class FeatureRedisSink<T> {
   private void copy(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
     ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
     if (records.isEmpty()) {
+      checkRedis(consumer, writer);
       return;
     }
     List<T> batch = LatestPerKey.of(records, family, metrics);
@@ -122,6 +128,33 @@ public final class FeatureRedisSink<T> {
       failed("writing " + batch.size() + " " + family.name() + " vectors to Redis failed; the batch will be retried",
           e);
       rewind(consumer, records);
+    }
+    checkRedis(consumer, writer);
+  }
+
+  // Once a second, busy or idle: a quiet family writes nothing that would find a restarted Redis.
+  private void checkRedis(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+    long now = System.nanoTime();
+    if (now - lastCheck < CHECK_INTERVAL.toNanos()) {
+      return;
+    }
+    lastCheck = now;
+    boolean lost;
+    try {
+      lost = writer.lostData();
+    } catch (RuntimeException e) {
+      // Redis is away; the next check finds out what it lost once it is back
+      LOG.debugf("%s Redis sink cannot check Redis: %s", family.name(), e.getMessage());
+      return;
+    }
+    rebuildPending |= lost;
+    // before the group assigned the partitions there is nothing to rewind yet
+    if (rebuildPending && !consumer.assignment().isEmpty()) {
+      // the compacted topic holds every key's newest vector; forward-only writes make the re-read harmless
+      LOG.warnf("Redis has lost the %s hashes (restarted empty, flushed or new): re-reading %s from the beginning"
+          + " to rebuild them", family.name(), family.topic());
+      consumer.seekToBeginning(consumer.assignment());
+      rebuildPending = false;
     }
   }
 

@@ -34,6 +34,7 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
   private final String script;
   private final String ttlMillis;
   private final Duration timeout;
+  private final String markerKey;
   private String digest;
 
   /** A writer of {@code family}'s vectors on its own connection of {@code client}. */
@@ -43,6 +44,7 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     this.script = loadResource();
     this.ttlMillis = Long.toString(ttl.toMillis());
     this.timeout = timeout;
+    this.markerKey = markerKey(family);
     // commands queue until flushCommands(): one write per batch instead of one per command
     connection.setAutoFlushCommands(false);
     this.digest = loadScript();
@@ -56,10 +58,30 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     try {
       return attempt(vectors);
     } catch (RedisNoScriptException e) {
-      // Redis restarted and lost its script cache
+      // Redis restarted and lost its script cache (the sink finds out what else it lost by lostData)
       digest = loadScript();
       return attempt(vectors);
     }
+  }
+
+  /**
+   * True when Redis lost this family's hashes since the last call: its marker key ({@link #markerKey}) is gone,
+   * because Redis restarted empty, was flushed, or is new. The call sets the marker again, so it answers true
+   * once per loss. Each family has its own marker: the first sink to notice a restart must not hide it from the
+   * others (a shared one, such as the script cache all three sinks load, would).
+   */
+  public boolean lostData() {
+    RedisFuture<Boolean> set = connection.async().setnx(markerKey, Long.toString(System.currentTimeMillis()));
+    connection.flushCommands();
+    if (!LettuceFutures.awaitAll(timeout, set)) {
+      throw new RedisCommandTimeoutException("Redis did not answer SETNX " + markerKey + " within " + timeout);
+    }
+    return reply(set);
+  }
+
+  /** The key whose absence says Redis lost {@code family}'s hashes. */
+  public static String markerKey(FeatureFamily<?> family) {
+    return "features:sink-marker:" + family.name();
   }
 
   private String loadScript() {

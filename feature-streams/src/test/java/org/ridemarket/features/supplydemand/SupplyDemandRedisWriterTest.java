@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
+import org.ridemarket.features.redis.FeatureFamily;
+import org.ridemarket.features.redis.ForwardOnlyRedisWriter;
 import org.ridemarket.stack.LocalStackTestResource;
 
 /** Forward-only writes against the real Redis of the local stack. */
@@ -77,6 +79,42 @@ class SupplyDemandRedisWriterTest {
       }
 
       assertThat(stored()).isEqualTo(vector(50_000, 50));
+    }
+  }
+
+  @Test
+  void shouldWriteOnAfterRedisLostItsScripts() {
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
+      writer.write(List.of(vector(1_000, 1)));
+
+      // what a restarted Redis looks like to the writer: no script
+      redis.scriptFlush();
+      List<SupplyDemandSnapshot> applied = writer.write(List.of(vector(2_000, 2)));
+
+      assertThat(applied).hasSize(1);
+      assertThat(stored()).isEqualTo(vector(2_000, 2));
+    }
+  }
+
+  @Test
+  void shouldTellOnceThatRedisLostAFamilysHashes() {
+    // a family of its own: the running app's sink keeps the supply/demand marker set
+    FeatureFamily<SupplyDemandSnapshot> family = new FeatureFamily<>("writer_test_" + UUID.randomUUID(),
+        SupplyDemandRedisWriter.FAMILY.topic(), SupplyDemandRedisWriter.FAMILY.decoder(),
+        SupplyDemandRedisWriter.FAMILY.redisKey(), SupplyDemandRedisWriter.FAMILY.eventTime(),
+        SupplyDemandRedisWriter.FAMILY.eventTimeField(), SupplyDemandRedisWriter.FAMILY.redisHash());
+    try (ForwardOnlyRedisWriter<SupplyDemandSnapshot> writer =
+             new ForwardOnlyRedisWriter<>(client, family, Duration.ofMinutes(30), Duration.ofSeconds(5))) {
+      assertThat(writer.lostData()).as("a Redis that never held the family").isTrue();
+      assertThat(writer.lostData()).isFalse();
+
+      // what a Redis restarted without persistence, or flushed, looks like: the marker is gone
+      redis.del(ForwardOnlyRedisWriter.markerKey(family));
+
+      assertThat(writer.lostData()).isTrue();
+      assertThat(writer.lostData()).isFalse();
+    } finally {
+      redis.del(ForwardOnlyRedisWriter.markerKey(family));
     }
   }
 

@@ -51,6 +51,18 @@ public final class VelocityReplay implements AutoCloseable {
    * emitted so far; null if it never emitted one or the hash has expired.
    */
   public VelocitySnapshot latest(String recordKey, long time) {
+    drain();
+    VelocitySnapshot vector = latest.get(recordKey);
+    return vector == null || time - vector.eventTime() > REDIS_TTL.toMillis() ? null : vector;
+  }
+
+  /** Every entity's newest vector so far, by record key, as the forward-only sink would have written it. */
+  public Map<String, VelocitySnapshot> latest() {
+    drain();
+    return Map.copyOf(latest);
+  }
+
+  private void drain() {
     for (var record : driver.drain(Topics.VELOCITY_FEATURES)) {
       VelocitySnapshot vector = VelocitySnapshot.fromAvro(record.value);
       VelocitySnapshot stored = latest.get(record.key);
@@ -59,8 +71,6 @@ public final class VelocityReplay implements AutoCloseable {
         latest.put(record.key, vector);
       }
     }
-    VelocitySnapshot vector = latest.get(recordKey);
-    return vector == null || time - vector.eventTime() > REDIS_TTL.toMillis() ? null : vector;
   }
 
   /** Payments piped into the topology. */

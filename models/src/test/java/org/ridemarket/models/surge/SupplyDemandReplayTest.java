@@ -21,7 +21,7 @@ import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.simulator.riders.RiderPopulation;
 import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
 
-class SupplyDemandReplayTest {
+public class SupplyDemandReplayTest {
 
   private static final BalancingMultiplier LABEL = new BalancingMultiplier(RiderPopulation::acceptShare, 3.0);
 
@@ -101,7 +101,8 @@ class SupplyDemandReplayTest {
     }
   }
 
-  static void simulate(Duration length, int drivers, int startHour, EventSink... sinks) {
+  /** Simulates {@code length} of Midtown from {@code startHour} on 2026-11-02 (seed 5) into {@code sinks}. */
+  public static void simulate(Duration length, int drivers, int startHour, EventSink... sinks) {
     SimulatorConfig config = SimulatorConfig.builder().seed(5).speed(Double.POSITIVE_INFINITY).duration(length)
         .drivers(drivers).start(LocalDateTime.of(2026, 11, 2, startHour, 0).atZone(SimulatorConfig.NEW_YORK).toInstant())
         .progressInterval(Duration.ZERO).build();

@@ -1,0 +1,131 @@
+package org.ridemarket.models.oracle;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.simulator.output.EncodedEvent;
+import org.ridemarket.simulator.output.EventFileReader;
+
+/**
+ * The input of a run, in the order the topologies would take it: every record of the input topics up to
+ * their end offsets at the time of reading (or a simulator event file), merged across partitions by record
+ * timestamp while keeping each partition's own order, as a Kafka Streams task picks the partition whose next
+ * record is oldest.
+ */
+public final class InputHistory {
+
+  /** The topics the feature topologies read. */
+  public static final List<String> INPUT_TOPICS = List.of(Topics.RIDE_REQUESTS.name(), Topics.TRIP_EVENTS.name(),
+      Topics.DRIVER_LOCATIONS.name(), Topics.PAYMENTS.name());
+
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final String bootstrapServers;
+  private final Map<TopicPartition, Long> read = new HashMap<>();
+
+  /** The input topics on {@code bootstrapServers}, nothing read yet. */
+  public InputHistory(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Every record of the input topics on {@code bootstrapServers}, up to the end offsets read now. */
+  public static List<EncodedEvent> fromKafka(String bootstrapServers, Duration timeout) {
+    return new InputHistory(bootstrapServers).readNew(timeout);
+  }
+
+  /**
+   * The records written since the last call (the first call: since the beginning), up to the end offsets read
+   * now, merged. Successive calls continue a replay only when the later records are not older than the earlier
+   * ones, which a run closed with {@link ClosingEvents} before the next one starts guarantees.
+   */
+  public List<EncodedEvent> readNew(Duration timeout) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // the topologies read committed records only; the simulator does not write in transactions
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : INPUT_TOPICS) {
+        consumer.partitionsFor(topic, timeout)
+            .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      read.forEach(consumer::seek);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!reached(consumer, end)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("input topics not read to their end offsets " + end + " within " + timeout);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() < end.get(partition)) {
+            byPartition.computeIfAbsent(partition, p -> new ArrayDeque<>()).add(encoded(record));
+          }
+        }
+      }
+      read.putAll(end);
+    }
+    return merge(byPartition.values());
+  }
+
+  /** The events of a simulator event file ({@code --out}), in the file's order (the simulator writes them by time). */
+  public static List<EncodedEvent> fromEventFile(Path file) {
+    return EventFileReader.readAll(file).stream().filter(event -> INPUT_TOPICS.contains(event.topic())).toList();
+  }
+
+  /** Merges per-partition sequences into one, oldest head first, each partition's order kept. */
+  static List<EncodedEvent> merge(Iterable<ArrayDeque<EncodedEvent>> partitions) {
+    PriorityQueue<ArrayDeque<EncodedEvent>> heads =
+        new PriorityQueue<>(Comparator.comparingLong(queue -> queue.peekFirst().eventTimeMillis()));
+    int total = 0;
+    for (ArrayDeque<EncodedEvent> partition : partitions) {
+      if (!partition.isEmpty()) {
+        heads.add(partition);
+        total += partition.size();
+      }
+    }
+    List<EncodedEvent> merged = new ArrayList<>(total);
+    while (!heads.isEmpty()) {
+      ArrayDeque<EncodedEvent> oldest = heads.poll();
+      merged.add(oldest.pollFirst());
+      if (!oldest.isEmpty()) {
+        heads.add(oldest);
+      }
+    }
+    return merged;
+  }
+
+  private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+      if (consumer.position(partition.getKey()) < partition.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static EncodedEvent encoded(ConsumerRecord<byte[], byte[]> record) {
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    return new EncodedEvent(record.topic(), key, record.key(), record.value(), record.timestamp());
+  }
+}

@@ -1,0 +1,406 @@
+package org.ridemarket.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ridemarket.contracts.events.DeadLetter;
+import org.ridemarket.contracts.features.SupplyDemandFeatures;
+import org.ridemarket.contracts.features.VelocityFeatures;
+import org.ridemarket.contracts.topics.Topics;
+import org.ridemarket.stack.LocalStack;
+import org.ridemarket.systemtests.QuoteProbe.Answer;
+
+/**
+ * Faults while the simulator feeds the stack (issue 13): the broker killed with SIGKILL and restarted,
+ * feature-streams killed and restarted, Redis restarted empty, PostgreSQL frozen. Each step feeds a fresh stretch
+ * of simulated city, injects the fault mid-stretch, measures how long the pipeline took to recover, and once the
+ * stretch ended, closes it and holds Redis to the replay oracle (no lost, extra or differing feature), the
+ * requests to DuckDB's recount, the dead-letter topic to the bad records the step wrote, and pricing-service to
+ * its budget (250 ms, late after 300) with 503 only while PostgreSQL is frozen.
+ */
+// Last of the system tests: its simulated city runs ahead of the wall clock, and every stream time with it.
+@Order(3)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosTest {
+
+  private static final Duration STRETCH = Duration.ofMinutes(10);
+  private static final int SPEED = 20;
+  /**
+   * The broker's step runs nearly live: while the broker is down the simulator's producer holds each partition's
+   * records, and after the restart the partitions drain in no particular order, so one input task's stream time
+   * runs ahead of records still waiting in another partition by as much event time as the outage lasted. At 20x a
+   * 25-s outage is 8 minutes, far past the 2-minute grace (a first run dead-lettered 3,614 records as TOO_LATE);
+   * at 2x it is under a minute, as a live feed's would be.
+   */
+  private static final Duration BROKER_STRETCH = Duration.ofMinutes(3);
+  private static final int BROKER_SPEED = 2;
+  private static final double LATE_MILLIS = 250 + 50;
+  private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
+  private static final String SD = SupplyDemandFeatures.REDIS_KEY_PREFIX;
+
+  private static SystemStack system;
+  private static LocalStack stack;
+  private static AppProcess features;
+  private static AppProcess pricing;
+  private static OracleCheck oracle;
+  private static KafkaProducer<String, byte[]> producer;
+  private static RedisClient redisClient;
+  private static StatefulRedisConnection<String, String> redis;
+  private static Map<TopicPartition, Long> deadLettersBefore;
+  private static final Set<String> badRecords = new HashSet<>();
+  private static final List<String> recoveries = new ArrayList<>();
+  private static Set<String> foreignHashes;
+  private static Instant nextStart;
+  private static int seed = 1300;
+
+  @BeforeAll
+  static void startEverything() throws Exception {
+    system = SystemStack.get();
+    stack = system.stack();
+    features = system.app("feature-streams");
+    // the production budget: this test holds pricing to it under faults
+    pricing = system.app("pricing-service", "pricing-service-chaos", Map.of("SERVING_DEADLINES_QUOTE", "PT0.25S"));
+    SystemStack.awaitReady(features, pricing);
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    redisClient = RedisClient.create(stack.endpoints().redisUrl());
+    redis = redisClient.connect();
+    deadLettersBefore = deadLetterEnds();
+    oracle = new OracleCheck(bootstrap(), stack.endpoints().redisUrl());
+    foreignHashes = oracle.ignoreForeignHashes();
+    // a cold JVM's first answers are slow everywhere; the budget is about the faults
+    QuoteProbe.send(pricing.baseUrl(), 300);
+    nextStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    System.out.println("[chaos] load average at the start: " + loadAverage());
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println("[chaos] recovery times:\n  " + String.join("\n  ", recoveries)
+        + "\n[chaos] load average at the end: " + loadAverage());
+    if (redis != null) {
+      redis.close();
+      redisClient.shutdown();
+    }
+    if (producer != null) {
+      producer.close();
+    }
+    if (oracle != null) {
+      oracle.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldLoseAndDoubleCountNothingWhenTheBrokerIsKilled() throws Exception {
+    step("broker", BROKER_STRETCH, BROKER_SPEED, false, probe ->
+        killAndAwaitFlow("broker SIGKILL + restart", "broker answering", stack::killAndRestartKafka));
+  }
+
+  @Test
+  @Order(2)
+  void shouldLoseAndDoubleCountNothingWhenFeatureStreamsIsKilled() throws Exception {
+    step("feature-streams", STRETCH, SPEED, false, probe ->
+        killAndAwaitFlow("feature-streams SIGKILL + restart", "ready", () -> {
+          features = system.killAndRestart("feature-streams");
+          SystemStack.awaitReady(features);
+        }));
+  }
+
+  @Test
+  @Order(3)
+  void shouldRebuildTheFeaturesWhenRedisRestartsEmpty() throws Exception {
+    step("redis", STRETCH, SPEED, false, probe -> {
+      Set<String> before = featureKeys();
+      // what earlier tests wrote straight into Redis is in no topic, so nothing can rebuild it
+      before.removeAll(foreignHashes);
+      long killed = System.nanoTime();
+      stack.killAndRestartRedis();
+      double back = seconds(killed);
+      // the test's own connection to Redis reconnects too
+      int empty = retrying(() -> featureKeys().size());
+      // every hash Redis held before the restart is back, from the sinks' re-read of the features topics
+      awaitCondition("the " + before.size() + " feature hashes rebuilt", () -> featureKeys().containsAll(before));
+      recovered("Redis SIGKILL + empty restart", killed, "Redis answering after " + format(back) + " s with "
+          + empty + " feature hashes; all " + before.size() + " earlier hashes back");
+    });
+  }
+
+  @Test
+  @Order(4)
+  void shouldAnswerWithinBudgetWhilePostgresIsFrozen() throws Exception {
+    step("postgres", STRETCH, SPEED, true, probe -> {
+      stack.pausePostgres(true);
+      try {
+        int before = probe.answers().size();
+        awaitCondition("a quote refused by a frozen PostgreSQL", () -> probe.answers().stream().skip(before)
+            .anyMatch(answer -> answer.status() == 503));
+        Thread.sleep(5_000);
+      } finally {
+        stack.pausePostgres(false);
+      }
+      long thawed = System.nanoTime();
+      int atThaw = probe.answers().size();
+      awaitCondition("a recorded quote after PostgreSQL thawed", () -> probe.answers().stream().skip(atThaw)
+          .anyMatch(answer -> answer.status() == 201));
+      recovered("PostgreSQL SIGSTOP 5 s + SIGCONT", thawed, "counted from SIGCONT: a quote recorded (201) again");
+      assertThat(probe.answers()).as("503 with Retry-After while PostgreSQL was frozen")
+          .anyMatch(answer -> answer.status() == 503 && answer.retryAfter());
+    });
+  }
+
+  /** A fault injected while the simulator feeds the stack and a probe asks for quotes. */
+  private interface Fault {
+    void inject(QuoteProbe probe) throws Exception;
+  }
+
+  /** A restart of one part of the stack. */
+  private interface Restart {
+    void run() throws Exception;
+  }
+
+  /** Feeds a stretch of city, injects {@code fault} with quotes being asked, then checks everything. */
+  private static void step(String name, Duration stretch, int speed, boolean postgresFrozen, Fault fault)
+      throws Exception {
+    SimulatorRun run = feed(stretch, speed);
+    List<Answer> answers;
+    try (QuoteProbe probe = QuoteProbe.start(pricing.baseUrl())) {
+      fault.inject(probe);
+      probe.close();
+      answers = probe.answers();
+    } catch (Exception | AssertionError e) {
+      run.close();
+      throw e;
+    }
+    finish(name, run, answers, postgresFrozen);
+  }
+
+  /** Runs {@code restart} (a kill and a start) and waits until new features reach Redis again. */
+  private static void killAndAwaitFlow(String step, String backWhat, Restart restart) throws Exception {
+    long newest = newestEventTime();
+    long killed = System.nanoTime();
+    restart.run();
+    double back = seconds(killed);
+    awaitFlow(System.currentTimeMillis(), newest);
+    recovered(step, killed, backWhat + " after " + format(back) + " s, then a supply/demand vector newer than any"
+        + " before the kill written to Redis");
+  }
+
+  /** Writes one bad record and starts the next stretch of city, returning once its features reach Redis. */
+  private static SimulatorRun feed(Duration stretch, int speed) throws Exception {
+    Instant start = nextStart;
+    RecordMetadata bad = producer.send(new ProducerRecord<>(Topics.RIDE_REQUESTS.name(), null, start.toEpochMilli(),
+        "not-a-cell", "not an event".getBytes(StandardCharsets.UTF_8))).get();
+    badRecords.add(bad.topic() + "/" + bad.partition() + "/" + bad.offset());
+    SimulatorRun run = SimulatorRun.start(bootstrap(), ++seed, start, stretch, speed);
+    long flowing = start.plusSeconds(60).toEpochMilli();
+    awaitCondition("the simulator's features in Redis", () -> newestEventTime() >= flowing);
+    return run;
+  }
+
+  /** After the stretch: the oracle, DuckDB's recount, the dead letters and the quotes' budget. */
+  private static void finish(String step, SimulatorRun run, List<Answer> answers, boolean postgresFrozen)
+      throws Exception {
+    run.awaitSuccess(Duration.ofMinutes(3));
+    OracleCheck.Outcome outcome = oracle.closeAndCompare(Duration.ofMinutes(2));
+    System.out.printf("[chaos] %s: oracle after %.1f s (%d events replayed): %s%n[chaos] %s: duckdb: %s%n", step,
+        outcome.settleSeconds(), outcome.replayed(), outcome.oracle(), step, outcome.counts());
+    nextStart = Instant.ofEpochMilli(outcome.closingTime() + 1_000);
+    double slowest = answers.stream().mapToDouble(Answer::millis).max().orElse(0);
+    System.out.printf("[chaos] %s: %d quotes, statuses %s, slowest %.0f ms, %d degraded%n", step, answers.size(),
+        QuoteProbe.statuses(answers), slowest, answers.stream().filter(Answer::degraded).count());
+    Set<String> deadLetters = deadLetterSources();
+    System.out.printf("[chaos] %s: %d dead letters since the suite began, %d written as bad%n", step,
+        deadLetters.size(), badRecords.size());
+
+    assertThat(outcome.oracle().clean()).as("oracle after the %s step: %s", step, outcome.oracle()).isTrue();
+    assertThat(outcome.counts().clean()).as("DuckDB after the %s step: %s", step, outcome.counts()).isTrue();
+    assertThat(deadLetters).as("dead letters after the %s step", step).isEqualTo(badRecords);
+    assertThat(answers).as("quotes during the %s step", step).isNotEmpty()
+        .allSatisfy(answer -> assertThat(answer.millis()).as("answer time, ms").isLessThanOrEqualTo(LATE_MILLIS))
+        .allSatisfy(answer -> assertThat(answer.status() == 201
+            || postgresFrozen && answer.status() == 503 && answer.retryAfter()).as("status %s", answer).isTrue());
+  }
+
+  private static void recovered(String step, long faultNanos, String detail) {
+    String line = String.format("%s: recovered %s s after the fault (%s)", step, format(seconds(faultNanos)), detail);
+    recoveries.add(line);
+    System.out.println("[chaos] " + line);
+  }
+
+  /** Waits for a supply/demand vector newer than {@code eventTime} written to Redis after {@code wallMillis}. */
+  private static void awaitFlow(long wallMillis, long eventTime) throws InterruptedException {
+    awaitCondition("a feature written after the fault", () -> {
+      try {
+        for (String key : featureKeys()) {
+          if (key.startsWith(SD)) {
+            Map<String, String> hash = redis.sync().hgetall(key);
+            if (number(hash, SupplyDemandFeatures.UPDATED_AT_FIELD) > wallMillis
+                && number(hash, SupplyDemandFeatures.EVENT_TIME_FIELD) > eventTime) {
+              return true;
+            }
+          }
+        }
+        return false;
+      } catch (RuntimeException redisNotBack) {
+        return false;
+      }
+    });
+  }
+
+  private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+    while (!safely(condition)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + RECOVERY_TIMEOUT + ": " + what + "; feature-streams log:\n"
+            + features.tail());
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static <T> T retrying(Supplier<T> read) throws InterruptedException {
+    long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return read.get();
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static boolean safely(BooleanSupplier condition) {
+    try {
+      return condition.getAsBoolean();
+    } catch (RuntimeException notYet) {
+      return false;
+    }
+  }
+
+  private static long newestEventTime() {
+    long newest = Long.MIN_VALUE;
+    for (String key : featureKeys()) {
+      if (key.startsWith(SD)) {
+        newest = Math.max(newest, number(redis.sync().hgetall(key), SupplyDemandFeatures.EVENT_TIME_FIELD));
+      }
+    }
+    return newest;
+  }
+
+  private static Set<String> featureKeys() {
+    Set<String> keys = new HashSet<>();
+    for (String prefix : List.of(SD, VelocityFeatures.REDIS_KEY_PREFIX)) {
+      ScanCursor cursor = ScanCursor.INITIAL;
+      do {
+        KeyScanCursor<String> page = redis.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*").limit(1_000));
+        keys.addAll(page.getKeys());
+        cursor = page;
+      } while (!cursor.isFinished());
+    }
+    return keys;
+  }
+
+  private static long number(Map<String, String> hash, String field) {
+    String value = hash.get(field);
+    return value == null ? Long.MIN_VALUE : Long.parseLong(value);
+  }
+
+  private static Map<TopicPartition, Long> deadLetterEnds() {
+    try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTERS.name()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  /** The source positions of the dead letters written since the test began (a retried write repeats one). */
+  private static Set<String> deadLetterSources() {
+    Set<String> sources = new HashSet<>();
+    try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+      consumer.assign(deadLettersBefore.keySet());
+      deadLettersBefore.forEach(consumer::seek);
+      Map<TopicPartition, Long> end = consumer.endOffsets(deadLettersBefore.keySet());
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          DeadLetter letter =
+              Topics.DEAD_LETTERS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+          sources.add(letter.getSourceTopic() + "/" + letter.getSourcePartition() + "/" + letter.getSourceOffset());
+        }
+      }
+    }
+    return sources;
+  }
+
+  private static KafkaConsumer<String, byte[]> deadLetterConsumer() {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static String bootstrap() {
+    return stack.endpoints().kafkaBootstrapServers();
+  }
+
+  private static double seconds(long sinceNanos) {
+    return (System.nanoTime() - sinceNanos) / 1e9;
+  }
+
+  private static String format(double seconds) {
+    return String.format("%.1f", seconds);
+  }
+}
