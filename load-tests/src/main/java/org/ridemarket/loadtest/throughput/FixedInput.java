@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.city.City;
@@ -29,6 +30,11 @@ final class FixedInput {
 
   /** Simulates with these simulator options (e.g. {@code --duration 10m --drivers 2000}); no Kafka, no services. */
   static FixedInput simulate(List<String> simulatorArgs) {
+    return simulate(simulatorArgs, topic -> true);
+  }
+
+  /** As above, keeping only the events of the topics {@code keep} accepts. */
+  static FixedInput simulate(List<String> simulatorArgs, Predicate<String> keep) {
     List<String> args = new ArrayList<>(simulatorArgs);
     args.addAll(List.of("--no-kafka", "--speed", "max", "--progress", "0"));
     CommandLine.Parsed parsed = CommandLine.parse(args, Map.of(), Path.of(""));
@@ -36,7 +42,7 @@ final class FixedInput {
     if (config.duration() == null) {
       throw new IllegalArgumentException("the benchmark needs a bounded input: pass --duration");
     }
-    Collected collected = new Collected();
+    Collected collected = new Collected(keep);
     Simulation simulation = new Simulation(config, City.midtown(config.uberCsv()), List.of(collected),
         PriceOracle.FLAT);
     simulation.run(() -> false, sim -> { });
@@ -61,20 +67,31 @@ final class FixedInput {
     return events.stream().filter(event -> topics.contains(event.topic())).count();
   }
 
-  /** Sends every event to Kafka at {@code bootstrapServers} and waits until all are acknowledged. */
-  void produce(String bootstrapServers) {
+  /**
+   * Sends every event of these inputs to Kafka at {@code bootstrapServers}, in order, through one producer, and
+   * waits until all are acknowledged. One producer: a second idempotent producer right after the first drew
+   * OutOfOrderSequenceException loops from the fresh broker here.
+   */
+  static void produce(String bootstrapServers, List<FixedInput> inputs) {
     KafkaSink sink = new KafkaSink(bootstrapServers, "lz4", 0);
-    events.forEach(sink::accept);
+    inputs.forEach(input -> input.events.forEach(sink::accept));
     sink.close();
   }
 
   private static final class Collected implements EventSink {
 
     private final List<EncodedEvent> events = new ArrayList<>();
+    private final Predicate<String> keep;
+
+    Collected(Predicate<String> keep) {
+      this.keep = keep;
+    }
 
     @Override
     public void accept(EncodedEvent event) {
-      events.add(event);
+      if (keep.test(event.topic())) {
+        events.add(event);
+      }
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.ridemarket.loadtest.bench.Machine;
 
 /**
  * Runs one topology as its own Kafka Streams application, configured as feature-streams runs it
@@ -33,7 +34,8 @@ final class TopologyDrain {
   }
 
   /** What one drain measured. */
-  record Result(String name, long records, double runningToDrainedSeconds, double steadyRecordsPerSecond) {
+  record Result(String name, long records, double runningToDrainedSeconds, double steadyRecordsPerSecond,
+      String loadAverageAfter) {
 
     double recordsPerSecond() {
       return records / runningToDrainedSeconds;
@@ -75,7 +77,7 @@ final class TopologyDrain {
         tenPercentAt = tenPercentAt < 0 ? running : tenPercentAt;
         double steady = ninetyPercentAt > tenPercentAt
             ? (total * 0.8) / ((ninetyPercentAt - tenPercentAt) / 1e9) : Double.NaN;
-        return new Result(name, total, (drained - running) / 1e9, steady);
+        return new Result(name, total, (drained - running) / 1e9, steady, Machine.loadAverage());
       }
     }
   }

@@ -23,6 +23,16 @@ class FixedInputTest {
   }
 
   @Test
+  void shouldKeepOnlyTheTopicsAsked() {
+    FixedInput all = FixedInput.simulate(TWO_MINUTES);
+    FixedInput pings = FixedInput.simulate(TWO_MINUTES, "drivers.locations"::equals);
+
+    assertThat(pings.countsByTopic()).containsOnlyKeys("drivers.locations");
+    assertThat(pings.events()).isEqualTo(all.events().stream()
+        .filter(event -> event.topic().equals("drivers.locations")).toList());
+  }
+
+  @Test
   void shouldRefuseAnInputWithoutEnd() {
     assertThatThrownBy(() -> FixedInput.simulate(List.of("--no-uber")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--duration");
