@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.city.City;
@@ -68,12 +72,15 @@ final class FixedInput {
   }
 
   /**
-   * Sends every event of these inputs to Kafka at {@code bootstrapServers}, in order, through one producer, and
-   * waits until all are acknowledged. One producer: a second idempotent producer right after the first drew
-   * OutOfOrderSequenceException loops from the fresh broker here.
+   * Sends every event of these inputs to Kafka at {@code bootstrapServers}, in order, and waits until all are
+   * acknowledged: the simulator's producer settings, but one request in flight. On topics created a moment ago a
+   * first batch may fail as the partition's leader settles while later ones are appended; with five in flight its
+   * retry is then out of sequence for ever (OutOfOrderSequenceException, seen here twice).
    */
   static void produce(String bootstrapServers, List<FixedInput> inputs) {
-    KafkaSink sink = new KafkaSink(bootstrapServers, "lz4", 0);
+    Properties config = KafkaSink.producerConfig(bootstrapServers, "lz4");
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    KafkaSink sink = new KafkaSink(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
     inputs.forEach(input -> input.events.forEach(sink::accept));
     sink.close();
   }
