@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -28,33 +29,26 @@ class StreamsLoopTest {
 
   @Test
   void shouldRefuseKafkaStreamsDefaultPollUnderAShorterCommitInterval() {
-    Properties streams = new Properties();
-    streams.setProperty("commit.interval.ms", "10");
-
-    assertThatThrownBy(() -> StreamsLoop.check(streams, FLUSH))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("kafka-streams.poll.ms (100)")
-        .hasMessageContaining("kafka-streams.commit.interval.ms (10)");
+    assertRefused(Map.of("commit.interval.ms", "10"),
+        "kafka-streams.poll.ms (100)", "kafka-streams.commit.interval.ms (10)");
   }
 
   @Test
   void shouldRefuseAPollLongerThanTheFlush() {
-    Properties streams = new Properties();
-    streams.setProperty("commit.interval.ms", "100");
-    streams.setProperty("poll.ms", "80");
-
-    assertThatThrownBy(() -> StreamsLoop.check(streams, FLUSH))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("features.flush-interval (50 ms)");
+    assertRefused(Map.of("commit.interval.ms", "100", "poll.ms", "80"), "features.flush-interval (50 ms)");
   }
 
   @Test
   void shouldNameASettingThatIsNoNumber() {
+    assertRefused(Map.of("poll.ms", "10ms"), "kafka-streams.poll.ms");
+  }
+
+  private static void assertRefused(Map<String, String> settings, String... named) {
     Properties streams = new Properties();
-    streams.setProperty("poll.ms", "10ms");
+    streams.putAll(settings);
 
     assertThatThrownBy(() -> StreamsLoop.check(streams, FLUSH))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("kafka-streams.poll.ms");
+        .message().contains(named);
   }
 }
