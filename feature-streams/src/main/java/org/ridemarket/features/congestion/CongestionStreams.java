@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.features.FeaturesConfig;
+import org.ridemarket.features.StreamsLoop;
 import org.ridemarket.topologies.congestion.CongestionSettings;
 import org.ridemarket.topologies.congestion.CongestionTopology;
 
@@ -54,6 +55,8 @@ public class CongestionStreams {
   CongestionStreams(FeaturesConfig config, Config allConfig, MeterRegistry registry,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
     this.properties = properties(allConfig, config.congestion().applicationId(), bootstrapServers);
+    // both applications run these kafka-streams.* settings; a bad one stops the app at start-up
+    StreamsLoop.check(properties, config.flushInterval());
     this.streams = new KafkaStreams(CongestionTopology.build(settings(config.congestion())), properties);
     streams.setUncaughtExceptionHandler(CongestionStreams::uncaught);
     this.metrics = new KafkaStreamsMetrics(streams);
