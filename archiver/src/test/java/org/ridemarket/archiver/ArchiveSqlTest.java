@@ -1,0 +1,80 @@
+package org.ridemarket.archiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ridemarket.contracts.events.GeoPoint;
+import org.ridemarket.contracts.events.PaymentAttempted;
+import org.ridemarket.contracts.topics.Topics;
+
+class ArchiveSqlTest {
+
+  static PaymentAttempted payment(int i, Instant at) {
+    return PaymentAttempted.newBuilder()
+        .setEventId(UUID.nameUUIDFromBytes(("payment-" + i).getBytes(StandardCharsets.UTF_8)))
+        .setEventTime(at)
+        .setTransactionId("txn_" + i)
+        .setCardFingerprint("fp_" + (i % 3))
+        .setUserId("usr_" + i)
+        .setDeviceId("dev_" + i)
+        .setAmountMinor(100L * i)
+        .setCurrency("USD")
+        .setLocation(new GeoPoint(40.75, -73.99))
+        .build();
+  }
+
+  @Test
+  void shouldQueryTheCommittedFilesOfTheRawZoneWithSql(@TempDir Path root) throws Exception {
+    RawZone zone = new RawZone(root);
+    TopicPartition partition = new TopicPartition(Topics.PAYMENTS.name(), 2);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // three payments on each of two days
+      PaymentAttempted payment = payment(i, Instant.parse("2026-11-02T22:00:00Z").plusSeconds(3600L * i));
+      records.add(new ConsumerRecord<>(partition.topic(), partition.partition(), 40 + i, null,
+          Topics.PAYMENTS.valueSerde().serializer().serialize(partition.topic(), payment)));
+    }
+    records.add(new ConsumerRecord<>(partition.topic(), partition.partition(), 46, null,
+        "not avro".getBytes(StandardCharsets.UTF_8)));
+    ParquetBatch.Written written = new ParquetBatch(zone)
+        .write(partition, records, Topics.PAYMENTS.valueSerde().deserializer());
+    zone.commit(partition, 40, 46, records.size(), written.files());
+
+    try (ArchiveSql sql = new ArchiveSql(root)) {
+      assertThat(sql.views()).containsExactly("_undecodable", "payments_events");
+      assertThat(sql.query("SELECT CAST(date AS VARCHAR), count(*), CAST(sum(amountMinor) AS BIGINT) "
+          + "FROM payments_events GROUP BY ALL ORDER BY 1"))
+          .containsExactly(List.of("2026-11-02", 2L, 100L), List.of("2026-11-03", 4L, 1400L));
+      assertThat(sql.query("SELECT sourceTopic, sourceOffset, reason FROM _undecodable"))
+          .containsExactly(List.of("payments.events", 46L, "DESERIALIZATION_FAILED"));
+
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      int failures = sql.runScript(new BufferedReader(new StringReader("""
+          -- a query file: two statements, one of them wrong
+          SELECT count(DISTINCT cardFingerprint) AS cards
+            FROM payments_events;
+          SELECT nothing FROM nowhere;
+          SELECT max(transactionId) AS last FROM payments_events""")),
+          new PrintStream(printed, true, StandardCharsets.UTF_8), null);
+
+      assertThat(failures).isEqualTo(1);
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("cards\n3\n(1 rows)")
+          .contains("error: ")
+          .contains("last\ntxn_5\n(1 rows)");
+    }
+  }
+}
