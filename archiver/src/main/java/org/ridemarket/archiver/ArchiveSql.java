@@ -33,7 +33,7 @@ final class ArchiveSql implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       for (Path dir : topics.sorted().toList()) {
         String name = dir.getFileName().toString();
-        if (!name.startsWith("topic=") || !Files.isDirectory(dir)) {
+        if (!name.startsWith("topic=") || !hasCommittedFiles(dir)) {
           continue;
         }
         String view = name.substring("topic=".length()).replace('.', '_').replace('-', '_');
@@ -44,6 +44,17 @@ final class ArchiveSql implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the raw zone " + root, e);
+    }
+  }
+
+  // A topic whose first batch is still in progress has no view yet (DuckDB refuses a glob without files).
+  private static boolean hasCommittedFiles(Path topicDir) throws IOException {
+    if (!Files.isDirectory(topicDir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.find(topicDir, 2,
+        (path, attributes) -> attributes.isRegularFile() && path.getFileName().toString().endsWith(".parquet"))) {
+      return files.findAny().isPresent();
     }
   }
 

@@ -1,7 +1,10 @@
 package org.ridemarket.archiver;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +50,7 @@ public final class ArchiverMain {
     Path dir = Path.of(option(rest, "--dir", env.getOrDefault("ARCHIVE_DIR", ".stack/archive/latest")));
     switch (command) {
       case "archive" -> archive(dir, rest, env);
-      case "sql" -> System.exit(sql(dir, rest));
+      case "sql" -> System.exit(sql(dir, rest, System.in, System.out));
       default -> {
         System.err.print("unknown command " + command + "\n" + USAGE);
         System.exit(2);
@@ -82,26 +85,27 @@ public final class ArchiverMain {
     System.out.println("archiver: stopped; archived " + archiver.archived());
   }
 
-  private static int sql(Path dir, List<String> rest) throws Exception {
+  /** The sql command: a statement ({@code -c}), a query file ({@code --file}) or a prompt on {@code in}. */
+  static int sql(Path dir, List<String> rest, InputStream in, PrintStream out) throws Exception {
     String file = option(rest, "--file", null);
     String statement = option(rest, "-c", null);
     refuseLeftovers(rest);
     if (!Files.isDirectory(dir)) {
-      System.err.println("no raw zone at " + dir.toAbsolutePath() + " (--dir or ARCHIVE_DIR)");
+      out.println("no raw zone at " + dir.toAbsolutePath() + " (--dir or ARCHIVE_DIR)");
       return 2;
     }
     try (ArchiveSql sql = new ArchiveSql(dir)) {
       if (statement != null) {
-        return sql.runScript(new BufferedReader(new java.io.StringReader(statement)), System.out, null) == 0 ? 0 : 1;
+        return sql.runScript(new BufferedReader(new StringReader(statement)), out, null) == 0 ? 0 : 1;
       }
       if (file != null) {
-        try (BufferedReader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-          return sql.runScript(in, System.out, null) == 0 ? 0 : 1;
+        try (BufferedReader script = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+          return sql.runScript(script, out, null) == 0 ? 0 : 1;
         }
       }
-      System.out.println("raw zone " + dir.toAbsolutePath() + "; views: " + String.join(", ", sql.views())
+      out.println("raw zone " + dir.toAbsolutePath() + "; views: " + String.join(", ", sql.views())
           + "\nend each statement with ';', Ctrl-D to leave");
-      sql.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out, "sql> ");
+      sql.runScript(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out, "sql> ");
       return 0;
     }
   }

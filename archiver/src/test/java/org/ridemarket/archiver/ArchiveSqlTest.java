@@ -77,4 +77,36 @@ class ArchiveSqlTest {
           .contains("last\ntxn_5\n(1 rows)");
     }
   }
+
+  @Test
+  void shouldRunAQueryFileAndAPromptFromTheCommandLine(@TempDir Path root) throws Exception {
+    RawZone zone = new RawZone(root);
+    TopicPartition partition = new TopicPartition(Topics.PAYMENTS.name(), 0);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      records.add(new ConsumerRecord<>(partition.topic(), 0, i, null, Topics.PAYMENTS.valueSerde().serializer()
+          .serialize(partition.topic(), payment(i, Instant.parse("2026-11-02T12:00:00Z").plusSeconds(i)))));
+    }
+    zone.commit(partition, 0, 3, 4, new ParquetBatch(zone).write(partition, records,
+        Topics.PAYMENTS.valueSerde().deserializer()).files());
+    Path queries = root.resolve("query.sql");
+    java.nio.file.Files.writeString(queries, "SELECT count(*) AS payments FROM payments_events;\n");
+    ByteArrayOutputStream fromFile = new ByteArrayOutputStream();
+    ByteArrayOutputStream fromPrompt = new ByteArrayOutputStream();
+
+    int fileExit = ArchiverMain.sql(root, new ArrayList<>(List.of("--file", queries.toString())),
+        java.io.InputStream.nullInputStream(), new PrintStream(fromFile, true, StandardCharsets.UTF_8));
+    int promptExit = ArchiverMain.sql(root, new ArrayList<>(),
+        new java.io.ByteArrayInputStream("SELECT sum(amountMinor)\n  AS total FROM payments_events;\n"
+            .getBytes(StandardCharsets.UTF_8)), new PrintStream(fromPrompt, true, StandardCharsets.UTF_8));
+    int missing = ArchiverMain.sql(root.resolve("nowhere"), new ArrayList<>(), java.io.InputStream.nullInputStream(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertThat(fileExit).isZero();
+    assertThat(fromFile.toString(StandardCharsets.UTF_8)).isEqualTo("payments\n4\n(1 rows)\n");
+    assertThat(promptExit).isZero();
+    assertThat(fromPrompt.toString(StandardCharsets.UTF_8)).contains("views: payments_events")
+        .contains("sql> total\n600\n(1 rows)");
+    assertThat(missing).isEqualTo(2);
+  }
 }
