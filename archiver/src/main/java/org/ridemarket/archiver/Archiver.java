@@ -79,7 +79,10 @@ final class Archiver {
         consumer.seek(partition, offset);
       }
     }
-    consumer.seekToBeginning(fresh);
+    // never with an empty list: Kafka reads that as "every assigned partition"
+    if (!fresh.isEmpty()) {
+      consumer.seekToBeginning(fresh);
+    }
     LOG.info("archiving {} partitions of {} into {} ({} resumed from the raw zone)", partitions.size(),
         deserializers.keySet(), zone.root(), next.size());
   }
