@@ -36,17 +36,25 @@ class ArchiveSqlTest {
         .build();
   }
 
+  // payments 0..count-1 as the consumer would hand them over, from offset firstOffset, stepSeconds apart
+  static List<ConsumerRecord<byte[], byte[]>> paymentRecords(TopicPartition partition, long firstOffset, int count,
+      Instant first, long stepSeconds) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      PaymentAttempted payment = payment(i, first.plusSeconds(stepSeconds * i));
+      records.add(new ConsumerRecord<>(partition.topic(), partition.partition(), firstOffset + i, null,
+          Topics.PAYMENTS.valueSerde().serializer().serialize(partition.topic(), payment)));
+    }
+    return records;
+  }
+
   @Test
   void shouldQueryTheCommittedFilesOfTheRawZoneWithSql(@TempDir Path root) throws Exception {
     RawZone zone = new RawZone(root);
     TopicPartition partition = new TopicPartition(Topics.PAYMENTS.name(), 2);
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      // three payments on each of two days
-      PaymentAttempted payment = payment(i, Instant.parse("2026-11-02T22:00:00Z").plusSeconds(3600L * i));
-      records.add(new ConsumerRecord<>(partition.topic(), partition.partition(), 40 + i, null,
-          Topics.PAYMENTS.valueSerde().serializer().serialize(partition.topic(), payment)));
-    }
+    // an hour apart from 22:00: two payments on the first day, four on the next
+    List<ConsumerRecord<byte[], byte[]>> records =
+        paymentRecords(partition, 40, 6, Instant.parse("2026-11-02T22:00:00Z"), 3600);
     records.add(new ConsumerRecord<>(partition.topic(), partition.partition(), 46, null,
         "not avro".getBytes(StandardCharsets.UTF_8)));
     ParquetBatch.Written written = new ParquetBatch(zone)
@@ -82,11 +90,8 @@ class ArchiveSqlTest {
   void shouldRunAQueryFileAndAPromptFromTheCommandLine(@TempDir Path root) throws Exception {
     RawZone zone = new RawZone(root);
     TopicPartition partition = new TopicPartition(Topics.PAYMENTS.name(), 0);
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      records.add(new ConsumerRecord<>(partition.topic(), 0, i, null, Topics.PAYMENTS.valueSerde().serializer()
-          .serialize(partition.topic(), payment(i, Instant.parse("2026-11-02T12:00:00Z").plusSeconds(i)))));
-    }
+    List<ConsumerRecord<byte[], byte[]>> records =
+        paymentRecords(partition, 0, 4, Instant.parse("2026-11-02T12:00:00Z"), 1);
     zone.commit(partition, 0, 3, 4, new ParquetBatch(zone).write(partition, records,
         Topics.PAYMENTS.valueSerde().deserializer()).files());
     Path queries = root.resolve("query.sql");
