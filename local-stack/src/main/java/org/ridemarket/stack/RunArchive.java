@@ -21,9 +21,9 @@ final class RunArchive {
   private RunArchive() {
   }
 
-  /** Creates this run's directory under {@code archives} and points {@code latest} at it. */
-  static Path create(Path archives) throws IOException {
-    Path run = Files.createDirectories(archives.resolve(RUN.format(Instant.now())));
+  /** Creates the directory of the run started at {@code start} under {@code archives}; {@code latest} points at it. */
+  static Path create(Path archives, Instant start) throws IOException {
+    Path run = Files.createDirectories(archives.resolve(RUN.format(start)));
     Path latest = archives.resolve(LATEST);
     Files.deleteIfExists(latest);
     Files.createSymbolicLink(latest, run.getFileName());
