@@ -53,10 +53,11 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
 
   /**
    * The apps of a ridemarket checkout, in start order (they are stopped in reverse), feature-streams
-   * keeping its Kafka Streams state in {@code streamsStateDir}. Add a line here for each new runnable
-   * app, e.g. a Quarkus service's target/quarkus-app/quarkus-run.jar.
+   * keeping its Kafka Streams state in {@code streamsStateDir} and the archiver its raw zone in
+   * {@code archiveDir}. Add a line here for each new runnable app, e.g. a Quarkus service's
+   * target/quarkus-app/quarkus-run.jar.
    */
-  static List<AppSpec> of(Path repoDir, Path streamsStateDir, List<String> simulatorArgs) {
+  static List<AppSpec> of(Path repoDir, Path streamsStateDir, Path archiveDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString()))
@@ -83,6 +84,10 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
         new AppSpec("console", consoleJar(repoDir),
             List.of("-Xmx256m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true"), List.of(), Map.of())
             .servingAt("http://127.0.0.1:8084"),
+        // Every input and decision topic into Parquet (ADR 0021); no HTTP port. A restart resumes from the raw
+        // zone's own commits, so the supervisor may restart it at any moment without loss or duplicates.
+        new AppSpec("archiver", repoDir.resolve("archiver/target/archiver.jar"), List.of("-Xmx512m"), List.of(),
+            Map.of("ARCHIVE_DIR", archiveDir.toString())),
         // A run with --duration ends with exit code 0 and stays ended; a crash is restarted.
         new AppSpec("simulator", repoDir.resolve("simulator/target/simulator.jar"),
             List.of("-Xmx512m"), withClosedLoop(simulatorArgs), Map.of("FRAUD_API_KEY", DEV_FRAUD_API_KEY))

@@ -118,7 +118,11 @@ public final class LocalStackMain {
         // left by an earlier run names changelog offsets the new broker never had.
         Path streamsState = options.settings().stateDir().resolve("feature-streams").toAbsolutePath();
         Directories.recreate(streamsState);
-        apps.start(AppSpec.of(options.repoDir(), streamsState, options.appArgs()),
+        Path archive = RunArchive.create(options.settings().stateDir().resolve("archive").toAbsolutePath(),
+            Instant.now());
+        out.println("[stack] the archiver writes this run's raw zone to " + archive + " (also "
+            + archive.resolveSibling(RunArchive.LATEST) + "); SQL: java -jar archiver/target/archiver.jar sql");
+        apps.start(AppSpec.of(options.repoDir(), streamsState, archive, options.appArgs()),
             started -> out.println(appsReadyLine(started, endpoints)));
       } catch (IOException e) {
         System.err.println("[stack] cannot start the apps: " + e.getMessage());
