@@ -139,6 +139,21 @@ public record InputRules<V>(int maxPayloadBytes, BiFunction<String, V, String> i
         .withImpossible(event -> event.getType() == TripEventType.COMPLETED ? tripSpeed(event) : null);
   }
 
+  /**
+   * The first problem of a decoded event that its content alone shows (INVALID, IMPOSSIBLE_VALUE, then
+   * OUT_OF_SERVICE_AREA), or null: what an importer checks before it writes an event, so that it never
+   * produces what the topologies would dead-letter. Event time and duplicates depend on the stream and
+   * are not checked here.
+   */
+  public String problem(String key, V event) {
+    String invalid = this.invalid.apply(key, event);
+    if (invalid != null) {
+      return invalid;
+    }
+    String impossible = this.impossible.apply(event);
+    return impossible != null ? impossible : outsideArea.apply(event);
+  }
+
   /** These rules with one more impossible-value check, after the ones they had. */
   InputRules<V> withImpossible(Function<V, String> more) {
     Function<V, String> before = impossible;

@@ -124,7 +124,7 @@ public final class HandbookImporter {
         .setLocation(NOWHERE_IN_PARTICULAR)
         .setMerchantId("mer_hb_" + terminal)
         .build();
-    String problem = PAYMENT_RULES.problem().apply(payment.getCardFingerprint(), payment);
+    String problem = PAYMENT_RULES.problem(payment.getCardFingerprint(), payment);
     if (problem != null) {
       throw new BadRow("the payment would be refused: " + problem);
     }

@@ -145,9 +145,9 @@ public final class TlcImporter {
             .setFareMinor(Math.round(fare * 100))
             .setCurrency(CURRENCY)
             .build());
-    check(REQUEST_RULES.problem().apply(cell, request));
+    check(REQUEST_RULES.problem(cell, request));
     for (TripEvent step : steps) {
-      check(TRIP_RULES.problem().apply(cell, step));
+      check(TRIP_RULES.problem(cell, step));
     }
     return new Trip(request, steps);
   }

@@ -98,7 +98,7 @@ class HandbookImporterTest {
     assertThat(report.importedRows()).isEqualTo(1);
     PaymentAttempted payment = ImportedEvents.of(events, Topics.PAYMENTS).get(0);
     assertThat(payment.getCardFingerprint()).isEqualTo("fp_hb_4111111111111111");
-    assertThat(InputRules.payments().problem().apply(payment.getCardFingerprint(), payment)).isNull();
+    assertThat(InputRules.payments().problem(payment.getCardFingerprint(), payment)).isNull();
   }
 
   @Test
