@@ -247,13 +247,7 @@ class ConsoleBrowserTest {
   @Order(3)
   void shouldTakeAndLabelAReviewWhoseLabelIsThenOnKafka() throws Exception {
     // given a payment in the review queue: a regular card that paid in Los Angeles ten minutes ago
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    String card = "fp_console_" + suffix;
-    String user = "rider-console-" + suffix;
-    String device = "dev-console-" + suffix;
-    String tx = "tx-console-" + suffix;
-    impossibleTravel(card, user, device);
-    assertThat(score(tx, card, user, device)).contains("\"decision\":\"REVIEW\"");
+    String tx = paymentInReview();
 
     // when the analyst gives the page a name and a key, takes the review and labels it FRAUD
     browser.findElement(By.id("analyst-name")).sendKeys("ana");
@@ -382,6 +376,29 @@ class ConsoleBrowserTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("POST /quotes: %s", response.body()).isBetween(200, 201);
     return JSON.readTree(response.body()).path("surgeMultiplier").asDouble();
+  }
+
+  // On a loaded machine a read can miss fraud-service's Redis deadline, and the degraded answer (ALLOW, no features)
+  // is the designed one; the review this test needs comes from an answer that saw the features, so it asks again
+  // with a new payment, a few times, and names every answer it got if none saw them.
+  private static String paymentInReview() throws Exception {
+    List<String> answers = new ArrayList<>();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String card = "fp_console_" + suffix;
+      String user = "rider-console-" + suffix;
+      String device = "dev-console-" + suffix;
+      String tx = "tx-console-" + suffix;
+      impossibleTravel(card, user, device);
+      String answer = score(tx, card, user, device);
+      if (!answer.contains("\"degraded\":true")) {
+        assertThat(answer).contains("\"decision\":\"REVIEW\"");
+        return tx;
+      }
+      answers.add(answer);
+      Thread.sleep(500);
+    }
+    throw new AssertionError("every payment was scored degraded: " + answers);
   }
 
   private static String score(String tx, String card, String user, String device) throws Exception {
