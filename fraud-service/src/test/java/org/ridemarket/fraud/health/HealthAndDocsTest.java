@@ -51,6 +51,8 @@ class HealthAndDocsTest {
         .body(containsString("fraud_score_latency_seconds_count{degraded=\"false\""))
         .body(containsString("fraud_features_read_seconds"))
         .body(containsString("fraud_model_inference_seconds"))
-        .body(containsString("fraud_decisions_total{decision=\"ALLOW\",degraded=\"false\""));
+        .body(containsString("fraud_decisions_total{decision=\"ALLOW\",degraded=\"false\""))
+        // the committed model carries its training histogram, so its drift is watched (ADR 0019)
+        .body(containsString("serving_model_feature_psi{feature=\""));
   }
 }
