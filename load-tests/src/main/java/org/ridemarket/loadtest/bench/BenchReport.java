@@ -84,10 +84,10 @@ public final class BenchReport {
       return lines;
     }
     double idle = run.noop() == null ? Double.NaN : run.noop().idleMillisPerSecond();
-    lines.add("Idle CPU before the load: " + Format.one(idle) + " ms/s.");
+    lines.add("Idle CPU before the load: " + Format.one(idle) + " ms/s. " + run.warmUp() + ".");
     lines.add("");
     lines.addAll(header(List.of("offered", "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not 2xx",
-        "degraded", "CPU µs/req", "net of idle", "≤ 250 µs", "generator µs/req", "gen lag p50/p99/max ms",
+        "degraded", "CPU µs/req", "net of idle", "≤ 250 µs", "JIT ms/s", "generator µs/req", "gen lag p50/p99/max ms",
         "p50 ÷ noop p50", "p50 ÷ (Redis+ONNX)", "p99 target ms", "p99 ok")));
     double noopP50 = run.noop() == null ? Double.NaN : run.noop().outcomes().millisAt(50);
     List<StepResult> all = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class BenchReport {
           ms(o.millisAt(99.9)), ms(o.maxMillis()), Long.toString(o.notOk()), Format.percent(o.degradedShare()),
           us(step.serviceMicrosPerRequest()), us(step.netServiceMicrosPerRequest()),
           decision ? within(step.serviceMicrosPerRequest(), CPU_TARGET_MICROS) : "-",
-          us(step.generatorMicrosPerRequest()),
+          Format.one(step.cpu().compilerMillisPerSecond()), us(step.generatorMicrosPerRequest()),
           ms(step.lag().p50Millis()) + " / " + ms(step.lag().p99Millis()) + " / " + ms(step.lag().maxMillis()),
           decision ? ratio(o.millisAt(50), noopP50) : "-", decision ? ratio(o.millisAt(50), workFloor) : "-",
           Double.isNaN(target) ? "-" : ms(target), within(o.millisAt(99), target))));

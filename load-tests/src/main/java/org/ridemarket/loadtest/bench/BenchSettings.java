@@ -12,6 +12,11 @@ import java.util.Optional;
  * @param rates offered rates per service ({@code --rates 500,1000,2000})
  * @param duration measured phase per rate ({@code --duration 30s})
  * @param warmUp load at the same rate before each measured phase, not counted ({@code --warmup 10s})
+ * @param jitWarmUp at most this long at the first rate before a service's first step, in slices, until its JIT
+ *     compiler threads are quiet ({@code --jit-warmup 180s}; 0s: none)
+ * @param jitSlice one slice of the JIT warm-up ({@code --jit-slice 10s})
+ * @param jitQuiet the compiler threads' CPU in a slice, ms/s, at or under which the service counts as warm
+ *     ({@code --jit-quiet 20}, 2 % of a core)
  * @param settle pause after each step, so one step's stragglers and GC do not land in the next ({@code --settle 2s})
  * @param idle how long each service's idle CPU is measured before its steps ({@code --idle 5s}; 0s: none)
  * @param floorRate offered rate of the empty endpoint ({@code --floor-rate 500})
@@ -28,7 +33,7 @@ import java.util.Optional;
  * @param out where to write the markdown report, if anywhere ({@code --out docs/benchmarks/...md})
  */
 public record BenchSettings(List<Service> services, List<Integer> rates, Duration duration, Duration warmUp,
-    Duration settle, Duration idle, int floorRate, Duration floorDuration, String noopPath, String noopFallback,
+    Duration jitWarmUp, Duration jitSlice, double jitQuiet, Duration settle, Duration idle, int floorRate, Duration floorDuration, String noopPath, String noopFallback,
     String redisUrl, Path modelsDir, int floorSamples, int onnxSamples, long seed, String runId, String apiKey,
     Optional<Path> out) {
 
@@ -43,7 +48,12 @@ public record BenchSettings(List<Service> services, List<Integer> rates, Duratio
       throw new IllegalArgumentException("--duration: at least 1s");
     }
     String out = options.text("out", "");
+    Duration jitSlice = options.duration("jit-slice", "10s");
+    if (jitSlice.toSeconds() < 1) {
+      throw new IllegalArgumentException("--jit-slice: at least 1s");
+    }
     return new BenchSettings(services(options), rates, duration, options.duration("warmup", "10s"),
+        options.duration("jit-warmup", "180s"), jitSlice, Double.parseDouble(options.text("jit-quiet", "20")),
         options.duration("settle", "2s"), options.duration("idle", "5s"), Math.max(1, options.integer("floor-rate", 500)),
         options.duration("floor-duration", "10s"), options.text("noop-path", "/serving/noop-route"),
         options.text("noop-fallback", "/q/health/live"), options.text("redis-url", "redis://127.0.0.1:16379"),

@@ -27,7 +27,8 @@ class BenchReportTest {
     Floor onnx = new Floor("ONNX surge:1, 1 row", 0.05, 0.09, 20_000, "in process");
     StepResult noop = step("noop 500/s", 500, MS / 2, 204, 50_000_000L);
     StepResult quotes = step("1000/s", 1_000, 2 * MS, 201, 200_000_000L);
-    ServiceRun run = new ServiceRun(Service.PRICING, 4242, "/serving/noop", "GET /serving/noop", noop,
+    ServiceRun run = new ServiceRun(Service.PRICING, 4242, "/serving/noop", "GET /serving/noop",
+        "JIT warm-up: 3 slices of 10 s at 1000/s, the compiler threads at 4.0 ms/s in the last", noop,
         List.of(quotes), null);
 
     // when
@@ -46,9 +47,9 @@ class BenchReportTest {
         "Not measured: nothing listens on 127.0.0.1:8082.",
         "- 1000/s outcomes: 201 ×1000");
     // 1,000 answers in 1.001 s; 200 µs of CPU each, net 150 with 50 ms/s idle; 2 ms is 4× the noop, 8× the floors
-    assertThat(lines).contains("| 1000/s | 999.0 | 2.00 | 2.00 | 2.00 | 2.00 | 0 | 0.0% | 200 | 150 | yes | 20 "
+    assertThat(lines).contains("| 1000/s | 999.0 | 2.00 | 2.00 | 2.00 | 2.00 | 0 | 0.0% | 200 | 150 | yes | 30.0 | 20 "
         + "| 0.005 / 0.010 / 0.050 | 4.0× | 8.0× | 5.00 | yes |");
-    assertThat(lines).anyMatch(line -> line.startsWith("| noop 500/s |") && line.endsWith("| - | 20 | 0.005 / 0.010 / 0.050 | - | - | - | - |"));
+    assertThat(lines).anyMatch(line -> line.startsWith("| noop 500/s |") && line.endsWith("| - | 30.0 | 20 | 0.005 / 0.010 / 0.050 | - | - | - | - |"));
   }
 
   private static StepResult step(String label, int rate, long latencyNanos, int status, long serviceCpuNanos) {
@@ -58,6 +59,6 @@ class BenchReportTest {
       outcomes.answered(due, due + latencyNanos, status, false, false);
     }
     return new StepResult(label, rate, outcomes, new PhasedOutcomes.Lag(0.005, 0.01, 0.05),
-        new CpuWindow.Use(serviceCpuNanos, 20_000_000L, 1_000_000_000L), 50);
+        new CpuWindow.Use(serviceCpuNanos, 20_000_000L, 1_000_000_000L, 30_000_000L), 50);
   }
 }

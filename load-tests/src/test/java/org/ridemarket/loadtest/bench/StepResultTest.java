@@ -15,7 +15,7 @@ class StepResultTest {
       outcomes.answered(i * 2_000_000L, i * 2_000_000L + 1_000_000L, 201, false, false);
     }
     StepResult step = new StepResult("500/s", 500, outcomes, new PhasedOutcomes.Lag(0.05, 0.1, 0.5),
-        new CpuWindow.Use(600_000_000L, 50_000_000L, 2_000_000_000L), 100);
+        new CpuWindow.Use(600_000_000L, 50_000_000L, 2_000_000_000L, 0), 100);
 
     // then
     assertThat(step.serviceMicrosPerRequest()).isCloseTo(600, within(0.01));
@@ -26,7 +26,7 @@ class StepResultTest {
   @Test
   void shouldNotGuessWhatWasNotMeasured() {
     StepResult step = new StepResult("500/s", 500, new Outcomes(), new PhasedOutcomes.Lag(0, 0, 0),
-        new CpuWindow.Use(1, 1, 1), Double.NaN);
+        new CpuWindow.Use(1, 1, 1, 0), Double.NaN);
 
     assertThat(step.serviceMicrosPerRequest()).isNaN();
     assertThat(step.netServiceMicrosPerRequest()).isNaN();
