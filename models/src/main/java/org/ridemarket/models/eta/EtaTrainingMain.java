@@ -21,6 +21,7 @@ import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
 import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.simulator.riders.PriceOracle;
+import org.ridemarket.topologies.congestion.CongestionSettings;
 
 /**
  * Retrains the ETA models: simulates a seeded history (or replays an event file) through the congestion
@@ -125,7 +126,10 @@ public final class EtaTrainingMain {
     if (dryRun) {
       return;
     }
-    for (ModelSignature published : EtaTrainer.publish(result, artifacts, version)) {
+    String source = history != null ? "simulator event file " + history.getFileName()
+        : String.format(Locale.ROOT, "simulated city, %.0f h, simulator %s", hours, String.join(" ", simulatorArgs));
+    for (ModelSignature published : EtaTrainer.publish(result, artifacts, "eta", version, source,
+        CongestionSettings.defaults().signatureSettings())) {
       System.out.printf(Locale.ROOT, "published %s into %s (gate: %s)%n", published.id(),
           artifacts.toAbsolutePath(), published.gate().summary());
     }
