@@ -37,4 +37,21 @@ class TlcEvaluationTest {
     assertThat(report.metrics().get("mae_seconds_model_road")).isLessThan(1_800.0);
     assertThat(TlcEvaluation.table(report)).contains("road baseline", "model on map-free baseline");
   }
+
+  @Test
+  void shouldScoreTheRealHistoryModelsWithinTheirTargetsEvenWithAnEmptyRedis() throws Exception {
+    Optional<Path> extract = OsmExtracts.midtown();
+    Assumptions.assumeTrue(extract.isPresent() && Files.isDirectory(TLC),
+        "no Midtown extract or no NYC TLC samples at " + TLC.toAbsolutePath());
+
+    // the 2019 trips with every crossed cell unknown: the service before feature-streams wrote anything
+    TlcEvaluation.Report report;
+    try (GraphHopperRouter road = GraphHopperRouter.open(extract.get(), Path.of("target/graph-cache-eta-test"))) {
+      report = TlcEvaluation.evaluate(TLC, Path.of("artifacts"), "eta-nyc", "1", Optional.of(road));
+    }
+
+    assertThat(report.metrics().get("mae_seconds_model_road"))
+        .isLessThan(0.7 * report.metrics().get("mae_seconds_baseline_road"));
+    assertThat(report.metrics().get("coverage_p10_p90_road")).isBetween(0.75, 0.85);
+  }
 }
