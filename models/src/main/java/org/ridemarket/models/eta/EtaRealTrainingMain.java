@@ -40,6 +40,7 @@ import org.ridemarket.topologies.congestion.CongestionSettings;
  *   --artifacts DIR     artifact store (default models/artifacts from the repository root)
  *   --graph-cache DIR   GraphHopper's graph cache (default models/target/graph-cache-eta)
  *   --dry-run           train and report, publish nothing
+ *   --no-vectors        build every row as if Redis held no congestion vector (what the trip speeds add)
  * </pre>
  */
 public final class EtaRealTrainingMain {
@@ -64,6 +65,7 @@ public final class EtaRealTrainingMain {
     String name = "eta-nyc";
     String version = "1";
     boolean dryRun = false;
+    boolean noVectors = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--history" -> history = Path.of(args[++i]);
@@ -77,6 +79,7 @@ public final class EtaRealTrainingMain {
         case "--artifacts" -> artifacts = Path.of(args[++i]);
         case "--graph-cache" -> graphCache = Path.of(args[++i]);
         case "--dry-run" -> dryRun = true;
+        case "--no-vectors" -> noVectors = true;
         default -> fail("unknown option " + args[i] + " (see EtaRealTrainingMain's Javadoc)");
       }
     }
@@ -114,7 +117,8 @@ public final class EtaRealTrainingMain {
         replayed.completedTrips().size(), trips.size(), seconds(started));
     replayed.close();
 
-    List<EtaRow> rows = EtaTrainingMain.routedRows(trips, vectors, extract.get(), graphCache);
+    List<EtaRow> rows = EtaTrainingMain.routedRows(trips, noVectors ? new CellVectorHistory() : vectors,
+        extract.get(), graphCache);
     if (rows.isEmpty()) {
       fail("--history: no completed trip between two Midtown zones in " + source);
     }
@@ -135,7 +139,8 @@ public final class EtaRealTrainingMain {
         100 * known(split.heldOut(), EtaFeatures.ORIGIN_TRIP_SPEED_60M),
         100 * known(split.heldOut(), EtaFeatures.ROUTE_SPEED_15M));
     System.out.print(report.table());
-    if (dryRun) {
+    if (dryRun || noVectors) {
+      // a model that never saw a vector is an experiment, not one to serve beside a live Redis
       return;
     }
     String trained = String.format(Locale.ROOT, "NYC TLC yellow-taxi trips between two Midtown zones, requested %s"
