@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.contracts.events.GeoPoint;
@@ -31,26 +29,15 @@ class InputHistoryRangeTest {
   private static final Instant FROM = Instant.parse("2018-03-05T21:30:00Z");
   private static final Instant TO = Instant.parse("2018-03-05T22:30:00Z");
 
-  @TempDir
-  static Path stateDir;
-  static LocalStack stack;
-
-  @BeforeAll
-  static void startStack() {
-    stack = LocalStack.start(StackSettings.randomPorts(stateDir.resolve("stack")));
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
+  @Test
+  void shouldReadOnlyTheEventsOfTheRangeInEventTimeOrder(@TempDir Path state) {
+    try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(state.resolve("stack")))) {
+      readRange(stack.endpoints().kafkaBootstrapServers());
     }
   }
 
-  @Test
-  void shouldReadOnlyTheEventsOfTheRangeInEventTimeOrder() {
+  private static void readRange(String bootstrap) {
     // given trips in several cells (so several partitions) before, inside, at both ends of and after the range
-    String bootstrap = stack.endpoints().kafkaBootstrapServers();
     double[][] places = {{40.7505, -73.9880}, {40.7580, -73.9855}, {40.7420, -74.0010}, {40.7550, -73.9700}};
     try (KafkaSink sink = new KafkaSink(new KafkaProducer<>(KafkaSink.producerConfig(bootstrap, "none"),
         new ByteArraySerializer(), new ByteArraySerializer()))) {
