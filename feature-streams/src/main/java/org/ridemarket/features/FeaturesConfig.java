@@ -35,6 +35,14 @@ public interface FeaturesConfig {
   @WithDefault("PT5M")
   Duration refreshInterval();
 
+  /**
+   * The model artifact store (the services' {@code MODELS_DIR}) whose models' recorded congestion settings are
+   * compared with this app's in the readiness check {@code model-settings}; a missing directory holds nothing to
+   * compare.
+   */
+  @WithDefault("models/artifacts")
+  String modelsDir();
+
   /** The Redis sink's settings; the supply/demand sink's, and the velocity sink's apart from its group and TTL. */
   RedisSink redisSink();
 

@@ -79,7 +79,7 @@ public final class ModelPublisher {
     ModelSignature signature = new ModelSignature(description.name(), description.version(),
         exported.featureNames(), exported.objective().xgboostName(), exported.inputName(), exported.outputName(),
         description.trainedFrom(), description.trainedTo(), description.metrics(), clock.instant(),
-        ModelArtifacts.sha256(onnx), report);
+        ModelArtifacts.sha256(onnx), report, description.history(), description.settings());
     byte[] histogram = training == null ? null : TrainingHistogramJson.write(TrainingHistogram.of(
         id, exported.featureNames(), training, TrainingHistogram.DEFAULT_BINS));
     write(onnxFile, onnx, ModelArtifactLayout.histogramFile(root, description.name(), description.version()),

@@ -74,4 +74,51 @@ class ModelSignatureTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("name");
   }
+
+  @Test
+  void shouldKeepHistoryAndSettingsThroughJsonAndReadOlderFilesWithoutThem() {
+    // given a signature that names its history and settings, and one written before they existed
+    ModelSignature recorded = withSettings(Map.of("congestion.grace", "PT2M"));
+    String older = new String(ModelSignatureJson.write(signature), StandardCharsets.UTF_8)
+        .replace("\"history\" : null,", "").replaceAll(",\\s*\"settings\" : \\{ }", "");
+
+    // when both are read back
+    ModelSignature read = ModelSignatureJson.read(ModelSignatureJson.write(recorded));
+    ModelSignature old = ModelSignatureJson.read(older.getBytes(StandardCharsets.UTF_8));
+
+    // then the recorded one is unchanged and the older one records nothing
+    assertThat(older).doesNotContain("history").doesNotContain("settings");
+    assertThat(read).isEqualTo(recorded);
+    assertThat(read.history()).isEqualTo("NYC TLC 2018");
+    assertThat(old.history()).isNull();
+    assertThat(old.settings()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseFeaturesComputedWithOtherSettingsNamingEachOne() {
+    // given a model trained on 60-minute trip windows and 2 minutes of grace
+    ModelSignature trained = withSettings(Map.of("congestion.trip-speed-windows", "PT15M,PT1H",
+        "congestion.grace", "PT2M"));
+
+    // when the serving side computes 30-minute windows and does not know the grace
+    Map<String, String> computed = Map.of("congestion.trip-speed-windows", "PT15M,PT30M", "congestion.sweep", "PT30S");
+
+    // then the model is refused, naming both settings with both values
+    assertThatThrownBy(() -> trained.requireSettings(computed))
+        .isInstanceOfSatisfying(SettingsMismatchException.class, e -> assertThat(e.differing()).containsOnlyKeys(
+            "congestion.trip-speed-windows", "congestion.grace"))
+        .hasMessageContaining("fraud:2026.11.21-1")
+        .hasMessageContaining("trained with PT15M,PT1H, computed with PT15M,PT30M")
+        .hasMessageContaining("trained with PT2M, computed with nothing");
+    assertThatCode(() -> trained.requireSettings(Map.of("congestion.trip-speed-windows", "PT15M,PT1H",
+        "congestion.grace", "PT2M", "congestion.sweep", "PT30S"))).doesNotThrowAnyException();
+    // a model that recorded no settings is not checked
+    assertThatCode(() -> signature.requireSettings(computed)).doesNotThrowAnyException();
+  }
+
+  private ModelSignature withSettings(Map<String, String> settings) {
+    return new ModelSignature(signature.name(), signature.version(), signature.featureNames(), signature.objective(),
+        signature.inputName(), signature.outputName(), signature.trainedFrom(), signature.trainedTo(),
+        signature.metrics(), signature.createdAt(), signature.onnxSha256(), signature.gate(), "NYC TLC 2018", settings);
+  }
 }

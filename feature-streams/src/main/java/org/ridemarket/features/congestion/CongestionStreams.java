@@ -64,7 +64,7 @@ public class CongestionStreams {
   }
 
   /** The topology's settings; fails start-up on settings the topology refuses. */
-  static CongestionSettings settings(FeaturesConfig.Congestion congestion) {
+  public static CongestionSettings settings(FeaturesConfig.Congestion congestion) {
     return new CongestionSettings(congestion.grace(), congestion.maxFutureSkew(), congestion.movingSpeedMps(),
         congestion.sweepInterval(), congestion.refreshInterval(), congestion.idleTimeout(),
         congestion.freeFlowHalfLife(), congestion.freeFlowMinWeight());

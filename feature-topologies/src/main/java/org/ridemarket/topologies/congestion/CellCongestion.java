@@ -17,7 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import org.ridemarket.contracts.features.CongestionFeatures;
 import org.ridemarket.topologies.common.BinaryFormats;
 
@@ -55,6 +57,20 @@ final class CellCongestion {
   CellCongestion() {
     this(new SpeedBuckets(PING_BUCKET_MILLIS, PING_BUCKETS), new SpeedBuckets(TRIP_BUCKET_MILLIS, TRIP_BUCKETS),
         new SpeedHistogram());
+  }
+
+  /** The windows and buckets this state computes, for {@link CongestionSettings#signatureSettings()}. */
+  static Map<String, String> shape() {
+    return Map.of(
+        "congestion.driver-speed-bucket", Duration.ofMillis(PING_BUCKET_MILLIS).toString(),
+        "congestion.driver-speed-windows", Duration.ofMillis(PING_BUCKETS_5M * PING_BUCKET_MILLIS) + ","
+            + Duration.ofMillis(PING_BUCKETS * PING_BUCKET_MILLIS),
+        "congestion.trip-speed-bucket", Duration.ofMillis(TRIP_BUCKET_MILLIS).toString(),
+        "congestion.trip-speed-windows", Duration.ofMillis(TRIP_BUCKETS_15M * TRIP_BUCKET_MILLIS) + ","
+            + Duration.ofMillis(TRIP_BUCKETS * TRIP_BUCKET_MILLIS),
+        "congestion.free-flow-percentile", Double.toString(FREE_FLOW_PERCENTILE),
+        "congestion.free-flow-bin-mps", Double.toString(SpeedHistogram.BIN_MPS),
+        "congestion.free-flow-bins", Integer.toString(SpeedHistogram.BINS));
   }
 
   private CellCongestion(SpeedBuckets pings, SpeedBuckets trips, SpeedHistogram freeFlow) {

@@ -1,6 +1,9 @@
 package org.ridemarket.topologies.congestion;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The knobs of the congestion topology as a plain value, so that tests and replays build the topology
@@ -46,6 +49,24 @@ public record CongestionSettings(
     if (freeFlowHalfLife.isNegative() || freeFlowHalfLife.isZero() || !(freeFlowMinWeight > 0)) {
       throw new IllegalArgumentException("need a positive free-flow half-life and minimum weight");
     }
+  }
+
+  /**
+   * What a model trained on these features must have been trained with, by name: the settings that change a
+   * vector's values (grace, moving threshold, sweep, idle timeout, free-flow decay) and the windows and
+   * buckets of the topology's code. The wall-clock skew check and the refresh interval only decide which
+   * events are refused and how often an unchanged vector is re-sent, so they are left out: changing them
+   * does not make a served vector mean something else.
+   */
+  public Map<String, String> signatureSettings() {
+    Map<String, String> settings = new TreeMap<>(CellCongestion.shape());
+    settings.put("congestion.grace", grace.toString());
+    settings.put("congestion.moving-speed-mps", Double.toString(movingSpeedMps));
+    settings.put("congestion.sweep-interval", sweepInterval.toString());
+    settings.put("congestion.idle-timeout", idleTimeout.toString());
+    settings.put("congestion.free-flow-half-life", freeFlowHalfLife.toString());
+    settings.put("congestion.free-flow-min-weight", Double.toString(freeFlowMinWeight));
+    return Collections.unmodifiableMap(settings);
   }
 
   /**

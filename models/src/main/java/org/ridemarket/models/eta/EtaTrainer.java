@@ -53,7 +53,18 @@ public final class EtaTrainer {
 
   /** Splits {@code rows} (oldest request first) into blocks of {@code block}, trains, calibrates and scores. */
   public static Result train(List<EtaRow> rows, Duration block) {
-    EtaSplit split = EtaSplit.of(rows, block);
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("too little history: no rows");
+    }
+    return train(EtaSplit.of(rows, block), Instant.ofEpochMilli(rows.get(0).time()),
+        Instant.ofEpochMilli(rows.get(rows.size() - 1).time() + 1));
+  }
+
+  /**
+   * Trains on {@code split}'s training rows, calibrates on its calibration rows and scores its held-out rows;
+   * {@code trainedFrom}..{@code trainedTo} is the event-time window the signature names.
+   */
+  public static Result train(EtaSplit split, Instant trainedFrom, Instant trainedTo) {
     if (split.train().size() < 100 || split.calibration().size() < 50 || split.heldOut().size() < 50) {
       throw new IllegalArgumentException("too little history: " + split.train().size() + " training, "
           + split.calibration().size() + " calibration, " + split.heldOut().size() + " held-out rows");
@@ -105,43 +116,49 @@ public final class EtaTrainer {
       int fallback = EtaFeatures.indexOf(EtaFeatures.MAP_FREE_ROUTE);
       metrics.put("road_fallback_rows", (double) road.stream().filter(row -> row.features()[fallback] == 1f).count());
       return new Result(point, p10, p90, useAbsolute ? "reg:absoluteerror" : "reg:squarederror", split, metrics,
-          Instant.ofEpochMilli(rows.get(0).time()), Instant.ofEpochMilli(rows.get(rows.size() - 1).time() + 1));
+          trainedFrom, trainedTo);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost failed to train the ETA models", e);
     }
   }
 
   /**
-   * Exports, gates on the held-out rows and publishes the three models as eta, eta-p10 and eta-p90
-   * {@code version}; the evaluation lives in eta's signature, the quantile models carry their calibration.
+   * Exports, gates on the held-out rows and publishes the three models as {@code name}, {@code name}-p10 and
+   * {@code name}-p90 {@code version}; the evaluation lives in the point model's signature, the quantile models
+   * carry their calibration, and all three name the {@code history} and the topology {@code settings} their
+   * rows were built from.
    */
-  public static List<ModelSignature> publish(Result result, Path artifacts, String version) {
+  public static List<ModelSignature> publish(Result result, Path artifacts, String name, String version,
+      String history, Map<String, String> settings) {
     float[][] heldOut = result.split().heldOut().stream().map(EtaRow::features).toArray(float[][]::new);
     Map<String, Double> quantileMetrics = new LinkedHashMap<>();
-    for (String name : List.of("calibration_coverage_raw", "calibration_coverage_calibrated", "quantile_offset_p10",
-        "quantile_offset_p90", "coverage_p10_p90", "coverage_p10_p90_road", "coverage_p10_p90_map_free")) {
-      if (result.metrics().containsKey(name)) {
-        quantileMetrics.put(name, result.metrics().get(name));
+    for (String metric : List.of("calibration_coverage_raw", "calibration_coverage_calibrated", "quantile_offset_p10",
+        "quantile_offset_p90", "coverage_p10_p90", "coverage_p10_p90_road", "coverage_p10_p90_map_free",
+        "coverage_p10_p90_test", "coverage_p10_p90_map_free_test")) {
+      if (result.metrics().containsKey(metric)) {
+        quantileMetrics.put(metric, result.metrics().get(metric));
       }
     }
     ModelPublisher publisher = new ModelPublisher(artifacts);
     List<ModelSignature> published = new ArrayList<>();
-    published.add(publish(publisher, "eta", version, result.point(), result.metrics(), result, heldOut));
+    published.add(publish(publisher, new ModelDescription(name, version, result.trainedFrom(), result.trainedTo(),
+        result.metrics(), history, settings), result.point(), result, heldOut));
     Map<String, Double> low = new LinkedHashMap<>(quantileMetrics);
     low.put("quantile_alpha", LOWER_QUANTILE);
-    published.add(publish(publisher, "eta-p10", version, result.p10(), low, result, heldOut));
+    published.add(publish(publisher, new ModelDescription(name + "-p10", version, result.trainedFrom(),
+        result.trainedTo(), low, history, settings), result.p10(), result, heldOut));
     Map<String, Double> high = new LinkedHashMap<>(quantileMetrics);
     high.put("quantile_alpha", UPPER_QUANTILE);
-    published.add(publish(publisher, "eta-p90", version, result.p90(), high, result, heldOut));
+    published.add(publish(publisher, new ModelDescription(name + "-p90", version, result.trainedFrom(),
+        result.trainedTo(), high, history, settings), result.p90(), result, heldOut));
     return published;
   }
 
-  private static ModelSignature publish(ModelPublisher publisher, String name, String version, Booster booster,
-      Map<String, Double> metrics, Result result, float[][] heldOut) {
+  private static ModelSignature publish(ModelPublisher publisher, ModelDescription description, Booster booster,
+      Result result, float[][] heldOut) {
     ExportedModel exported = new XgboostOnnxExporter().export(booster, EtaFeatures.NAMES);
     float[][] training = result.split().train().stream().map(EtaRow::features).toArray(float[][]::new);
-    return publisher.publish(new ModelDescription(name, version, result.trainedFrom(), result.trainedTo(), metrics),
-        booster, exported, heldOut, training);
+    return publisher.publish(description, booster, exported, heldOut, training);
   }
 
   /** Residual predictions of the three models for {@code rows}. */

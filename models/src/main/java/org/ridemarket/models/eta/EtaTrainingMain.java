@@ -21,6 +21,7 @@ import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
 import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.simulator.riders.PriceOracle;
+import org.ridemarket.topologies.congestion.CongestionSettings;
 
 /**
  * Retrains the ETA models: simulates a seeded history (or replays an event file) through the congestion
@@ -103,13 +104,7 @@ public final class EtaTrainingMain {
         vectors.size(), trips.size(), seconds(started));
     etaHistory.close();
 
-    List<EtaRow> rows;
-    try (GraphHopperRouter road = GraphHopperRouter.open(extract.get(), graphCache)) {
-      BaselineRoutes routes = new BaselineRoutes(Optional.<Router>of(road));
-      rows = EtaRows.of(trips, vectors, routes);
-      System.out.printf(Locale.ROOT, "routed %d trips twice (%d road routes fell back to map-free) -> %d rows%n",
-          trips.size(), routes.fallbacks(), rows.size());
-    }
+    List<EtaRow> rows = routedRows(trips, vectors, extract.get(), graphCache);
     EtaTrainer.Result result = EtaTrainer.train(rows);
     System.out.println(report(result));
     if (histogramOnly) {
@@ -125,11 +120,25 @@ public final class EtaTrainingMain {
     if (dryRun) {
       return;
     }
-    for (ModelSignature published : EtaTrainer.publish(result, artifacts, version)) {
+    String source = history != null ? "simulator event file " + history.getFileName()
+        : String.format(Locale.ROOT, "simulated city, %.0f h, simulator %s", hours, String.join(" ", simulatorArgs));
+    for (ModelSignature published : EtaTrainer.publish(result, artifacts, "eta", version, source,
+        CongestionSettings.defaults().signatureSettings())) {
       System.out.printf(Locale.ROOT, "published %s into %s (gate: %s)%n", published.id(),
           artifacts.toAbsolutePath(), published.gate().summary());
     }
     System.out.printf(Locale.ROOT, "done after %.0f s%n", seconds(started));
+  }
+
+  /** The rows of {@code trips}, routed by the road router on {@code extract} and by the map-free router. */
+  static List<EtaRow> routedRows(List<CompletedTrip> trips, CellVectorHistory vectors, Path extract, Path graphCache) {
+    try (GraphHopperRouter road = GraphHopperRouter.open(extract, graphCache)) {
+      BaselineRoutes routes = new BaselineRoutes(Optional.<Router>of(road));
+      List<EtaRow> rows = EtaRows.of(trips, vectors, routes);
+      System.out.printf(Locale.ROOT, "routed %d trips twice (%d road routes fell back to map-free) -> %d rows%n",
+          trips.size(), routes.fallbacks(), rows.size());
+      return rows;
+    }
   }
 
   /** Simulates {@code length} of history into {@code sink}, flat prices, no spikes. */

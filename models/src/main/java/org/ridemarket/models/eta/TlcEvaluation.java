@@ -28,7 +28,9 @@ import org.ridemarket.simulator.city.CityBox;
  * <pre>
  *   --tlc DIR          taxi_zones.geojson and yellow_tripdata_sample_2019-0{1,2}.csv (default ../shared/data/nyc-tlc)
  *   --artifacts DIR    the models (default models/artifacts from the repository root)
- *   --version V        version of eta, eta-p10 and eta-p90 (default 1)
+ *   --name NAME        the point model; the quantiles are NAME-p10 and NAME-p90 (default eta; eta-nyc for the
+ *                      models trained on real history)
+ *   --version V        version of the three models (default 1)
  *   --graph-cache DIR  GraphHopper's graph cache (default models/target/graph-cache-eta)
  * </pre>
  */
@@ -52,11 +54,13 @@ public final class TlcEvaluation {
     Path tlc = Path.of(fromRoot ? "../shared/data/nyc-tlc" : "../../shared/data/nyc-tlc");
     Path artifacts = fromRoot ? Path.of("models", "artifacts") : Path.of("artifacts");
     Path graphCache = fromRoot ? Path.of("models", "target", "graph-cache-eta") : Path.of("target", "graph-cache-eta");
+    String name = "eta";
     String version = "1";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--tlc" -> tlc = Path.of(args[++i]);
         case "--artifacts" -> artifacts = Path.of(args[++i]);
+        case "--name" -> name = args[++i];
         case "--version" -> version = args[++i];
         case "--graph-cache" -> graphCache = Path.of(args[++i]);
         default -> {
@@ -71,13 +75,19 @@ public final class TlcEvaluation {
       System.exit(2);
     }
     try (GraphHopperRouter road = GraphHopperRouter.open(extract.get(), graphCache)) {
-      Report report = evaluate(tlc, artifacts, version, Optional.of(road));
+      Report report = evaluate(tlc, artifacts, name, version, Optional.of(road));
       System.out.print(table(report));
     }
   }
 
-  /** Reads the TLC files in {@code tlc}, routes and scores the kept trips with the published models. */
+  /** Reads the TLC files in {@code tlc}, routes and scores the kept trips with the published eta models. */
   public static Report evaluate(Path tlc, Path artifacts, String version, Optional<Router> road) throws IOException {
+    return evaluate(tlc, artifacts, "eta", version, road);
+  }
+
+  /** Reads the TLC files in {@code tlc}, routes and scores the kept trips with {@code name} and its quantiles. */
+  public static Report evaluate(Path tlc, Path artifacts, String name, String version, Optional<Router> road)
+      throws IOException {
     TaxiZones zones = TaxiZones.read(tlc.resolve("taxi_zones.geojson"));
     List<TlcTrips.TlcTrip> trips = new ArrayList<>();
     for (String file : FILES) {
@@ -96,7 +106,7 @@ public final class TlcEvaluation {
           routes.mapFree(trip.pickup(), trip.dropoff(), departure), noVectors));
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
-    try (PublishedEta models = PublishedEta.load(artifacts, version)) {
+    try (PublishedEta models = PublishedEta.load(artifacts, name, version)) {
       EtaMetrics.putAll(metrics, "_road", roadRows, models.predict(roadRows));
       EtaMetrics.putAll(metrics, "_map_free", mapFreeRows, models.predict(mapFreeRows));
     }
@@ -143,9 +153,9 @@ public final class TlcEvaluation {
   /** The three published ETA models, scored through ONNX Runtime as the service scores them. */
   record PublishedEta(OnnxScorer point, OnnxScorer p10, OnnxScorer p90) implements AutoCloseable {
 
-    static PublishedEta load(Path artifacts, String version) {
-      return new PublishedEta(open(artifacts, "eta", version), open(artifacts, "eta-p10", version),
-          open(artifacts, "eta-p90", version));
+    static PublishedEta load(Path artifacts, String name, String version) {
+      return new PublishedEta(open(artifacts, name, version), open(artifacts, name + "-p10", version),
+          open(artifacts, name + "-p90", version));
     }
 
     private static OnnxScorer open(Path artifacts, String name, String version) {

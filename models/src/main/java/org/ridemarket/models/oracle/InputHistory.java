@@ -3,6 +3,7 @@ package org.ridemarket.models.oracle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.ridemarket.contracts.topics.Topics;
@@ -22,7 +25,7 @@ import org.ridemarket.simulator.output.EventFileReader;
 
 /**
  * The input of a run, in the order the topologies would take it: every record of the input topics up to
- * their end offsets at the time of reading (or a simulator event file), merged across partitions by record
+ * their end offsets at the time of reading, or those of an event-time range, or a simulator event file, merged across partitions by record
  * timestamp while keeping each partition's own order, as a Kafka Streams task picks the partition whose next
  * record is oldest.
  */
@@ -53,37 +56,84 @@ public final class InputHistory {
    * ones, which a run closed with {@link ClosingEvents} before the next one starts guarantees.
    */
   public List<EncodedEvent> readNew(Duration timeout) {
+    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+             new KafkaConsumer<>(properties(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = partitions(consumer, timeout);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      read.forEach(consumer::seek);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      readTo(consumer, end, timeout, record -> byPartition.computeIfAbsent(
+          new TopicPartition(record.topic(), record.partition()), p -> new ArrayDeque<>()).add(encoded(record)));
+      read.putAll(end);
+    }
+    return merge(byPartition.values());
+  }
+
+  private static Properties properties(String bootstrapServers) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     // the topologies read committed records only; the simulator does not write in transactions
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    return properties;
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, Duration timeout) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : INPUT_TOPICS) {
+      consumer.partitionsFor(topic, timeout)
+          .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+    }
+    return partitions;
+  }
+
+  /** Polls the assigned partitions up to {@code end}, handing each record before it to {@code sink}. */
+  private static void readTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end, Duration timeout,
+      Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!reached(consumer, end)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("input topics not read to their end offsets " + end + " within " + timeout);
+      }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+        if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+          sink.accept(record);
+        }
+      }
+    }
+  }
+
+  /**
+   * The records of the input topics whose timestamps (the events' event times: the producers set them) lie in
+   * [{@code from}, {@code to}), merged. Each partition is read from the offset Kafka's time index gives for
+   * {@code from} ({@code offsetsForTimes}) to its end offset now; a partition with nothing at or after
+   * {@code from} is skipped.
+   */
+  public static List<EncodedEvent> fromKafka(String bootstrapServers, Instant from, Instant to, Duration timeout) {
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("time range is empty: " + from + " .. " + to);
+    }
     Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new HashMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
-             new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : INPUT_TOPICS) {
-        consumer.partitionsFor(topic, timeout)
-            .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      read.forEach(consumer::seek);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!reached(consumer, end)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("input topics not read to their end offsets " + end + " within " + timeout);
+             new KafkaConsumer<>(properties(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = partitions(consumer, timeout);
+      Map<TopicPartition, Long> times = new HashMap<>();
+      partitions.forEach(partition -> times.put(partition, from.toEpochMilli()));
+      Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times, timeout);
+      List<TopicPartition> reading = partitions.stream().filter(partition -> starts.get(partition) != null).toList();
+      Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(reading, timeout));
+      consumer.assign(reading);
+      reading.forEach(partition -> consumer.seek(partition, starts.get(partition).offset()));
+      readTo(consumer, end, timeout, record -> {
+        // a partition's timestamps need not rise: the start offset is the first at or after from, not the last before
+        if (record.timestamp() >= from.toEpochMilli() && record.timestamp() < to.toEpochMilli()) {
+          byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+              p -> new ArrayDeque<>()).add(encoded(record));
         }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() < end.get(partition)) {
-            byPartition.computeIfAbsent(partition, p -> new ArrayDeque<>()).add(encoded(record));
-          }
-        }
-      }
-      read.putAll(end);
+      });
     }
     return merge(byPartition.values());
   }

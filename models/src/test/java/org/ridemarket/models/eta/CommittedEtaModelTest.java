@@ -27,7 +27,7 @@ class CommittedEtaModelTest {
   @BeforeAll
   static void open() {
     // load() verifies the bytes against the signature's hash and that the gate passed; requireFeatures the row
-    models = TlcEvaluation.PublishedEta.load(Path.of("artifacts"), "1");
+    models = TlcEvaluation.PublishedEta.load(Path.of("artifacts"), "eta", "1");
   }
 
   @AfterAll

@@ -17,6 +17,7 @@ import org.ridemarket.models.XgboostOnnxExporter;
 import org.ridemarket.routing.GraphHopperRouter;
 import org.ridemarket.routing.OsmExtracts;
 import org.ridemarket.routing.Router;
+import org.ridemarket.topologies.congestion.CongestionSettings;
 
 /**
  * The retraining job end to end on a short history: simulate, replay through the congestion topology,
@@ -56,7 +57,8 @@ class EtaTrainingTest {
   void shouldPublishThreeGatedModelsTrainedOnReplayedHistory() {
     // when it trains and publishes
     EtaTrainer.Result result = EtaTrainer.train(rows, BLOCK);
-    List<ModelSignature> published = EtaTrainer.publish(result, artifacts, "test-1");
+    List<ModelSignature> published = EtaTrainer.publish(result, artifacts, "eta", "test-1", "simulated rush hour",
+        CongestionSettings.defaults().signatureSettings());
 
     // then the three artifacts load with the contract's row and a passed gate
     assertThat(published).extracting(ModelSignature::name).containsExactly("eta", "eta-p10", "eta-p90");
@@ -65,6 +67,8 @@ class EtaTrainingTest {
       assertThat(signature.featureNames()).isEqualTo(EtaFeatures.NAMES);
       assertThat(signature.inputName()).isEqualTo("features");
       assertThat(signature.gate().maxAbsDiff()).isLessThan(1e-4);
+      assertThat(signature.history()).isEqualTo("simulated rush hour");
+      assertThat(signature.settings()).isEqualTo(CongestionSettings.defaults().signatureSettings());
     }
     assertThat(published.get(1).objective()).isEqualTo("reg:quantileerror");
     var metrics = published.get(0).metrics();

@@ -1,17 +1,14 @@
 package org.ridemarket.service.onnx;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.ridemarket.contracts.model.ModelArtifact;
 import org.ridemarket.contracts.model.ModelArtifactLayout;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
-import org.ridemarket.contracts.model.ModelSignatureJson;
 import org.ridemarket.contracts.model.TrainingHistogram;
 import org.ridemarket.contracts.model.TrainingHistogramJson;
 import org.ridemarket.service.drift.FeatureDrift;
@@ -84,31 +81,13 @@ public final class ModelStore {
       throw new ModelRefusedException("no " + kind + " model " + name + ": " + directory.toAbsolutePath()
           + " does not exist");
     }
-    try (Stream<Path> files = Files.list(directory)) {
-      List<Path> signatures = files
-          .filter(file -> file.getFileName().toString().startsWith(name + "-"))
-          .filter(file -> file.getFileName().toString().endsWith(SIGNATURE_SUFFIX))
-          .toList();
-      // Newest by publication time, not by version text: versions need not sort as strings.
-      return signatures.stream()
-          .map(ModelStore::readSignature)
-          .flatMap(Optional::stream)
-          .filter(signature -> signature.name().equals(name))
-          .max(Comparator.comparing(ModelSignature::createdAt))
+    try {
+      return ModelArtifacts.newestSignature(root, name)
           .map(ModelSignature::version)
           .orElseThrow(() -> new ModelRefusedException("no " + kind + " model " + name + ": no readable " + name
               + "-*" + SIGNATURE_SUFFIX + " in " + directory.toAbsolutePath()));
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       throw new ModelRefusedException("cannot list " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Optional<ModelSignature> readSignature(Path file) {
-    try {
-      return Optional.of(ModelSignatureJson.read(Files.readAllBytes(file)));
-    } catch (IOException | RuntimeException e) {
-      // One unreadable signature must not hide the valid versions next to it.
-      return Optional.empty();
     }
   }
 }

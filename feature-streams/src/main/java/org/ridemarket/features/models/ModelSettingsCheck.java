@@ -1,0 +1,76 @@
+package org.ridemarket.features.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.ridemarket.contracts.model.ModelArtifacts;
+import org.ridemarket.contracts.model.SettingsMismatchException;
+
+/**
+ * Compares the topology settings recorded in the models of an artifact store with the settings this app
+ * computes its features with: a model trained on rows of another window, grace or bucket would read served
+ * vectors as if they meant what its training rows meant. Only the newest version of each model (what a
+ * service serves by default) and only the settings of the checked family (e.g. {@code congestion.}) are
+ * compared; a model that recorded no settings of the family is not checked.
+ */
+public final class ModelSettingsCheck {
+
+  private final Path artifacts;
+  private final String family;
+  private final Map<String, String> computed;
+
+  /**
+   * @param artifacts the artifact store ({@code <root>/<name>/<name>-<version>.signature.json})
+   * @param family the prefix of the settings this app computes, e.g. {@code congestion.}
+   * @param computed those settings as this app runs them
+   */
+  public ModelSettingsCheck(Path artifacts, String family, Map<String, String> computed) {
+    this.artifacts = artifacts;
+    this.family = family;
+    this.computed = Map.copyOf(computed);
+  }
+
+  /** Each refused model's {@code name:version} with the reason; empty when all agree or there is no store. */
+  public Map<String, String> refused() {
+    Map<String, String> refused = new TreeMap<>();
+    if (!Files.isDirectory(artifacts)) {
+      return refused;
+    }
+    for (Path directory : list(artifacts)) {
+      String name = directory.getFileName().toString();
+      if (!Files.isDirectory(directory) || name.startsWith(".")) {
+        continue;
+      }
+      try {
+        ModelArtifacts.newestSignature(artifacts, name).ifPresent(signature -> {
+          try {
+            signature.requireSettings(computed, family);
+          } catch (SettingsMismatchException e) {
+            refused.put(signature.id(), e.getMessage());
+          }
+        });
+      } catch (IllegalArgumentException e) {
+        // a directory whose name cannot be a model's is not a model
+      }
+    }
+    return refused;
+  }
+
+  /** The store checked. */
+  public Path artifacts() {
+    return artifacts;
+  }
+
+  private static List<Path> list(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory.toAbsolutePath(), e);
+    }
+  }
+}
