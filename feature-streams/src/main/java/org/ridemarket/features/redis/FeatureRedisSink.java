@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.ridemarket.features.monitoring.VectorStatistics;
 
 /**
  * Copies one features topic into Redis: a consumer loop on its own thread reads committed vectors
@@ -40,6 +41,7 @@ public final class FeatureRedisSink<T> {
   private final String bootstrapServers;
   private final String redisUrl;
   private final SinkMetrics metrics;
+  private final VectorStatistics<T> statistics;
   private final MeterRegistry registry;
   private volatile boolean running;
   private volatile String lastFailure;
@@ -57,6 +59,7 @@ public final class FeatureRedisSink<T> {
     this.redisUrl = redisUrl;
     this.registry = registry;
     this.metrics = new SinkMetrics(registry, family.name());
+    this.statistics = new VectorStatistics<>(registry, family);
   }
 
   /** Starts the consumer loop on a thread named after the consumer group. */
@@ -136,6 +139,8 @@ public final class FeatureRedisSink<T> {
       List<T> applied = writer.write(batch);
       metrics.written(batch.size(), applied, family.eventTime(), System.currentTimeMillis(),
           System.nanoTime() - started);
+      // what is served: the vectors that moved their hash forward
+      statistics.record(applied);
       consumer.commitSync();
       lastFailure = null;
     } catch (RuntimeException e) {
