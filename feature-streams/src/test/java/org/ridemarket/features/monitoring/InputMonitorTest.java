@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.DriverStatus;
 import org.ridemarket.contracts.events.TripEvent;
@@ -35,34 +37,22 @@ class InputMonitorTest {
   private final InputMonitor monitor = new InputMonitor(registry);
   private final Random random = new Random(13);
 
-  @Test
-  void shouldStayNearZeroOnAnUnshiftedStream() {
-    // given an hour and ten minutes of pings at 8 ± 2 m/s, when eleven more minutes come at the same speeds
+  /** An unshifted stream (8 m/s again) stays near 0; a shift of one standard deviation (10 m/s) shows as 1. */
+  @ParameterizedTest(name = "recent speeds {0} m/s: shift {1}")
+  @CsvSource({"8, 0", "10, 1"})
+  void shouldMeasureTheShiftOfTheRecentMinutes(double recentSpeed, double deviations) {
+    // given an hour and ten minutes of pings at 8 ± 2 m/s, when eleven more minutes come at the recent speed
     pings(0, 70, 8);
-    pings(70, 81, 8);
+    pings(70, 81, recentSpeed);
 
-    // then no statistic moved by more than a fifth of a standard deviation, nor did the missing share
-    assertSpeedShift(0);
-    assertThat(gauge("feature_input_field_missing_shift", "position.lat")).isCloseTo(0, within(0.01));
-  }
-
-  @Test
-  void shouldShowAShiftOfOneStandardDeviation() {
-    // given the same hour, when the last eleven minutes' speeds are 2 m/s (one standard deviation) higher
-    pings(0, 70, 8);
-    pings(70, 81, 10);
-
-    // then the mean and every quantile moved by about one standard deviation, past the alert's 0.5 and 0.75
-    assertSpeedShift(1.0);
-    // a field that did not move stays quiet
-    assertThat(gauge("feature_input_field_mean_shift", "headingDeg")).isCloseTo(0, within(0.2));
-  }
-
-  private void assertSpeedShift(double deviations) {
+    // then the mean and every quantile moved by that many standard deviations (the alerts fire past 0.5 and 0.75)
     assertThat(gauge("feature_input_field_mean_shift", SPEED)).isCloseTo(deviations, within(0.2));
     for (double q : FieldStatistics.QUANTILES) {
       assertThat(quantileShift(SPEED, q)).as("quantile %s", q).isCloseTo(deviations, within(0.3));
     }
+    // and fields that did not move stay quiet
+    assertThat(gauge("feature_input_field_mean_shift", "headingDeg")).isCloseTo(0, within(0.2));
+    assertThat(gauge("feature_input_field_missing_shift", "position.lat")).isCloseTo(0, within(0.01));
   }
 
   @Test
