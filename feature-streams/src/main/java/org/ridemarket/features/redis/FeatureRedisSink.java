@@ -1,5 +1,6 @@
 package org.ridemarket.features.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.ridemarket.features.monitoring.VectorStatistics;
 
 /**
  * Copies one features topic into Redis: a consumer loop on its own thread reads committed vectors
@@ -22,6 +24,11 @@ import org.jboss.logging.Logger;
  * failed is read again and rewritten, and repeats change nothing. When Redis has lost the family's hashes (a
  * restart of a Redis without persistence), the sink reads its topic again from the beginning, which rebuilds every
  * hash. The app's CDI beans start and stop it.
+ *
+ * <p>The sink's Redis connection never reconnects by itself: after any failure the sink drops it and opens a new
+ * one. Lettuce's automatic reconnect would keep the commands of a Redis that went away and send them to the one
+ * that came back, among them a marker check that timed out while Redis was down: that stale SETNX would set the
+ * restarted Redis' marker before the sink's next check, which would then find nothing lost and never rebuild.
  */
 public final class FeatureRedisSink<T> {
 
@@ -34,6 +41,7 @@ public final class FeatureRedisSink<T> {
   private final String bootstrapServers;
   private final String redisUrl;
   private final SinkMetrics metrics;
+  private final VectorStatistics<T> statistics;
   private final MeterRegistry registry;
   private volatile boolean running;
   private volatile String lastFailure;
@@ -51,6 +59,7 @@ public final class FeatureRedisSink<T> {
     this.redisUrl = redisUrl;
     this.registry = registry;
     this.metrics = new SinkMetrics(registry, family.name());
+    this.statistics = new VectorStatistics<>(registry, family);
   }
 
   /** Starts the consumer loop on a thread named after the consumer group. */
@@ -79,15 +88,23 @@ public final class FeatureRedisSink<T> {
 
   private void run() {
     RedisClient client = RedisClient.create(redisUrl);
+    // a command sent on a connection must never run on the Redis of a later connection (see the class comment)
+    client.setOptions(ClientOptions.builder().autoReconnect(false).build());
     ForwardOnlyRedisWriter<T> writer = null;
     try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(consumerConfig());
          KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(polling)) {
       consumer = polling;
       consumerMetrics.bindTo(registry);
       polling.subscribe(List.of(family.topic()));
-      writer = connect(client);
-      while (running && writer != null) {
-        copy(polling, writer);
+      while (running) {
+        if (writer == null) {
+          writer = connect(client);
+          // a new connection may have found a new Redis: check it at once
+          lastCheck = System.nanoTime() - CHECK_INTERVAL.toNanos();
+        } else if (!copy(polling, writer)) {
+          writer.close();
+          writer = null;
+        }
       }
     } catch (WakeupException e) {
       LOG.debugf("%s Redis sink stopping", family.name());
@@ -110,11 +127,11 @@ public final class FeatureRedisSink<T> {
     return null;
   }
 
-  private void copy(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+  /** One poll into Redis; false when Redis failed, and the connection must be replaced. */
+  private boolean copy(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
     ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
     if (records.isEmpty()) {
-      checkRedis(consumer, writer);
-      return;
+      return checkRedis(consumer, writer);
     }
     List<T> batch = LatestPerKey.of(records, family, metrics);
     try {
@@ -122,31 +139,36 @@ public final class FeatureRedisSink<T> {
       List<T> applied = writer.write(batch);
       metrics.written(batch.size(), applied, family.eventTime(), System.currentTimeMillis(),
           System.nanoTime() - started);
+      // what is served: the vectors that moved their hash forward
+      statistics.record(applied);
       consumer.commitSync();
       lastFailure = null;
     } catch (RuntimeException e) {
       failed("writing " + batch.size() + " " + family.name() + " vectors to Redis failed; the batch will be retried",
           e);
       rewind(consumer, records);
+      return false;
     }
-    checkRedis(consumer, writer);
+    return checkRedis(consumer, writer);
   }
 
   // Once a second, busy or idle: a quiet family writes nothing that would find a restarted Redis.
-  private void checkRedis(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
+  private boolean checkRedis(KafkaConsumer<String, byte[]> consumer, ForwardOnlyRedisWriter<T> writer) {
     long now = System.nanoTime();
     if (now - lastCheck < CHECK_INTERVAL.toNanos()) {
-      return;
+      return true;
     }
     lastCheck = now;
     boolean lost;
     try {
       lost = writer.lostData();
     } catch (RuntimeException e) {
-      // Redis is away; the next check finds out what it lost once it is back
-      LOG.debugf("%s Redis sink cannot check Redis: %s", family.name(), e.getMessage());
-      return;
+      // Redis is away; the check on the next connection finds out what it lost once it is back
+      failed(family.name() + " Redis sink cannot check Redis", e);
+      return false;
     }
+    // Redis answers: a quiet family has no batch to say so
+    lastFailure = null;
     rebuildPending |= lost;
     // before the group assigned the partitions there is nothing to rewind yet
     if (rebuildPending && !consumer.assignment().isEmpty()) {
@@ -156,6 +178,7 @@ public final class FeatureRedisSink<T> {
       consumer.seekToBeginning(consumer.assignment());
       rebuildPending = false;
     }
+    return true;
   }
 
   private static void rewind(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {

@@ -47,7 +47,13 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     this.markerKey = markerKey(family);
     // commands queue until flushCommands(): one write per batch instead of one per command
     connection.setAutoFlushCommands(false);
-    this.digest = loadScript();
+    try {
+      this.digest = loadScript();
+    } catch (RuntimeException e) {
+      // the caller gets no writer to close, so the connection would leak
+      connection.close();
+      throw e;
+    }
   }
 
   /**

@@ -92,7 +92,11 @@ class SupplyDemandEndToEndTest {
     given().when().get("/q/health/ready").then().statusCode(200);
     given().when().get("/q/metrics").then().statusCode(200)
         .body(containsString("feature_freshness_seconds"))
-        .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
+        .body(containsString("kafka_consumer_fetch_manager_records_lag_max"))
+        // the input interceptor saw the requests (the fields' statistics are NaN until there is a baseline)
+        .body(containsString("feature_input_field_mean_shift{field=\"pickup.lat\",topic=\"rides.requests\""))
+        // and the sink the vectors it wrote
+        .body(containsString("feature_vector_field_mean_shift{family=\"supply_demand\",field=\"requests_1m\""));
   }
 
   private void send(KafkaProducer<String, RideRequested> producer, Instant now) throws Exception {
