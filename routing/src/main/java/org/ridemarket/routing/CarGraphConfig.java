@@ -22,14 +22,6 @@ final class CarGraphConfig {
   static final String IGNORED_HIGHWAYS = "footway,cycleway,path,pedestrian,steps,bridleway";
   /** Cell size of GraphHopper's location index in metres (its default, 300, suits country-sized maps). */
   static final int INDEX_RESOLUTION_METRES = 100;
-  /**
-   * Longest a route search may run, ms. GraphHopper's default is unbounded ({@code Long.MAX_VALUE}), and every
-   * search then computes its finish time as {@code Math.addExact(now, Long.MAX_VALUE)}, which overflows: an
-   * {@code ArithmeticException} with its stack trace, caught inside GraphHopper, and a deoptimisation of the
-   * compiled search on every route (41,433 in eight minutes of eta-service at up to 2,000 requests/s, JFR,
-   * 2026-12-02). A finite bound removes that, and stops a runaway search long after any caller has gone.
-   */
-  static final long SEARCH_TIMEOUT_MILLIS = 1_000;
 
   private CarGraphConfig() {
   }
@@ -59,7 +51,6 @@ final class CarGraphConfig {
     int maxRegionSearch = (int) Math.ceil(settings.maxSnapMetres() / INDEX_RESOLUTION_METRES) + 1;
     return config
         .putObject("index.max_region_search", maxRegionSearch)
-        .putObject("routing.timeout_ms", SEARCH_TIMEOUT_MILLIS)
         .putObject("datareader.file", settings.osmFile().toString())
         .putObject("graph.location", directory.toString());
   }

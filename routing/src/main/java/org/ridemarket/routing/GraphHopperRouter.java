@@ -103,11 +103,6 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
     return new Route(best.getDistance(), best.getTime() / 1000.0, path, crossings);
   }
 
-  /** The longest a route search may run, ms, as GraphHopper applies it. */
-  long searchTimeoutMillis() {
-    return hopper.getRouterConfig().getTimeoutMillis();
-  }
-
   /** Whether the graph was imported on this start or loaded from the cache. */
   public GraphSource source() {
     return source;
