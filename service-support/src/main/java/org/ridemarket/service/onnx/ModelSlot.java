@@ -3,10 +3,10 @@ package org.ridemarket.service.onnx;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.ridemarket.service.drift.FeatureDrift;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.service.drift.FeatureDrift;
 
 /**
  * One model name in service and its hot swap: a new version is opened and verified beside the one in
