@@ -9,6 +9,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.ridemarket.contracts.events.FraudLabeled;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.topologies.common.CheckedInput;
@@ -17,14 +18,15 @@ import org.ridemarket.topologies.common.InputRules;
 import org.ridemarket.topologies.common.StateStores;
 
 /**
- * The payment velocity topology: payment attempts in, one vector per card, user and device out (to
- * the compacted features topic) after every payment, bad and too-late records to the dead-letter
- * topic. Every name is prefixed by "payments-" or "velocity-", so it can share a builder (and an
- * application) with the supply/demand topology.
+ * The payment velocity topology: payment attempts and fraud labels in, one vector per card, user, device and
+ * merchant out (to the compacted features topic) after every payment and every FRAUD label naming it, bad and
+ * too-late records to the dead-letter topic. Every name is prefixed by "payments-" or "velocity-", so it can
+ * share a builder (and an application) with the supply/demand topology.
  */
 public final class VelocityTopology {
 
   static final String PAYMENTS = Topics.PAYMENTS.name();
+  static final String LABELS = Topics.FRAUD_LABELS.name();
   static final String FEATURES = Topics.VELOCITY_FEATURES.name();
   static final String DEAD_LETTERS = Topics.DEAD_LETTERS.name();
   static final String ENTITY_STORE = "velocity-entity-store";
@@ -66,8 +68,18 @@ public final class VelocityTopology {
         .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
         .withName("payments-dead-letters-sink"));
 
+    CheckedInput<FraudLabeled> labels = CheckedInput.read(builder, Topics.FRAUD_LABELS, InputRules.fraudLabels(),
+        settings.grace(), settings.maxFutureSkew(), stores, "velocity-labels");
+    labels.rejected()
+        .selectKey(DeadLetters::recordKey, Named.as("velocity-labels-dead-letter-keys"))
+        .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
+        .withName("velocity-labels-dead-letters-sink"));
+
     payments.accepted()
         .flatMap((key, payment) -> EntityPayment.fanOut(payment), Named.as("payments-to-entities"))
+        // labels join the payments' path at the label's event time (its arrival): counted from then on only
+        .merge(labels.accepted().flatMap((key, label) -> EntityPayment.fanOutLabel(label),
+            Named.as("velocity-labels-to-entities")), Named.as("velocity-payments-and-labels"))
         // one repartition by entity, cards included: the input's key is a card, but "card:{fp}" hashes
         // elsewhere, and one path keeps one store; the user and device legs pay this hop anyway
         .repartition(Repartitioned.<String, EntityPayment>as(PAYMENTS_BY_ENTITY)
