@@ -90,7 +90,7 @@ public interface FeaturesConfig {
     Duration idleTimeout();
 
     /** How often, in stream time, the idle sweep runs. */
-    @WithDefault("PT1M")
+    @WithDefault("PT1H")
     Duration sweepInterval();
 
     /** How many entities one sweep looks at, continuing where the previous one stopped. */

@@ -4,11 +4,13 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.ridemarket.contracts.events.DeadLetter;
 import org.ridemarket.contracts.events.FraudLabeled;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.topics.Topics;
@@ -62,18 +64,11 @@ public final class VelocityTopology {
 
     CheckedInput<PaymentAttempted> payments = CheckedInput.read(builder, Topics.PAYMENTS, InputRules.payments(),
         settings.grace(), settings.maxFutureSkew(), stores, "payments");
-    payments.rejected()
-        // a payment keyed by a card number is withheld from its dead letter: so is the record's key
-        .selectKey(DeadLetters::recordKey, Named.as("payments-dead-letter-keys"))
-        .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
-        .withName("payments-dead-letters-sink"));
+    deadLetters(payments.rejected(), "payments");
 
     CheckedInput<FraudLabeled> labels = CheckedInput.read(builder, Topics.FRAUD_LABELS, InputRules.fraudLabels(),
         settings.grace(), settings.maxFutureSkew(), stores, "velocity-labels");
-    labels.rejected()
-        .selectKey(DeadLetters::recordKey, Named.as("velocity-labels-dead-letter-keys"))
-        .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
-        .withName("velocity-labels-dead-letters-sink"));
+    deadLetters(labels.rejected(), "velocity-labels");
 
     payments.accepted()
         .flatMap((key, payment) -> EntityPayment.fanOut(payment), Named.as("payments-to-entities"))
@@ -88,5 +83,12 @@ public final class VelocityTopology {
             ENTITY_STORE)
         .to(FEATURES, Produced.with(Serdes.String(), Topics.VELOCITY_FEATURES.valueSerde())
             .withName("velocity-features-sink"));
+  }
+
+  // a record keyed by a card number is withheld from its dead letter: so is the record's key
+  private static void deadLetters(KStream<String, DeadLetter> rejected, String name) {
+    rejected.selectKey(DeadLetters::recordKey, Named.as(name + "-dead-letter-keys"))
+        .to(DEAD_LETTERS, Produced.with(Serdes.String(), Topics.DEAD_LETTERS.valueSerde())
+        .withName(name + "-dead-letters-sink"));
   }
 }

@@ -321,7 +321,7 @@ class VelocityTopologyTest {
   void shouldSweepABoundedNumberOfEntitiesAtATimeAndGoOnWhereItStopped() {
     VelocitySettings defaults = VelocitySettings.defaults();
     VelocitySettings twoPerSweep = new VelocitySettings(defaults.grace(), defaults.maxFutureSkew(),
-        defaults.idleTimeout(), defaults.sweepInterval(), 2);
+        defaults.idleTimeout(), Duration.ofMinutes(1), 2);
     try (VelocityTestDriver driver = new VelocityTestDriver(twoPerSweep)) {
       // given six idle entities (four cards, their user and device) and an active card
       for (int i = 0; i < 4; i++) {
