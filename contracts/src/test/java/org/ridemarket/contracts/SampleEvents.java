@@ -100,7 +100,8 @@ public final class SampleEvents {
   static FraudLabeled fraudLabeled() {
     return FraudLabeled.newBuilder().setEventId(UUID.randomUUID()).setEventTime(T0.plusSeconds(86_400 * 5))
         .setTransactionId("tx-1").setPaymentTime(T0).setLabel(FraudLabel.FRAUD)
-        .setPattern(FraudPattern.CARD_TESTING).setSource(LabelSource.CHARGEBACK).build();
+        .setPattern(FraudPattern.CARD_TESTING).setSource(LabelSource.CHARGEBACK)
+        .setCardFingerprint("fp_0a1b2c3d4e5f60718293").setMerchantId("mer-1").build();
   }
 
   static DeadLetter deadLetter() {
@@ -116,12 +117,16 @@ public final class SampleEvents {
         new double[] {2, 9, 21, 6, 3, 14, 40, 11, 18, 1.2857142857142858, 3.0, 1.2727272727272727}).toAvro();
   }
 
-  /** A card whose latest payment was at Grand Central, and the one before at Times Square 10 minutes earlier. */
+  /**
+   * A card whose latest payment was at Grand Central, and the one before at Times Square 10 minutes earlier;
+   * 8 payments over 7 days, 9 over 30, and a FRAUD label for it arrived today, another earlier this month.
+   */
   public static VelocityVector velocityVector() {
     long previous = T0.minusSeconds(600).toEpochMilli();
     return new VelocitySnapshot(VelocityEntityType.CARD, "fp_0a1b2c3d4e5f60718293", T0.toEpochMilli(),
         new double[] {1, 1475, 2, 2725, 5, 8100, 1, 2, T0.toEpochMilli(), GRAND_CENTRAL.getLat(),
-            GRAND_CENTRAL.getLon(), previous, TIMES_SQUARE.getLat(), TIMES_SQUARE.getLon(), 9, 1650}).toAvro();
+            GRAND_CENTRAL.getLon(), previous, TIMES_SQUARE.getLat(), TIMES_SQUARE.getLon(), 9, 1650,
+            8, 13000, 9, 14650, 1, 1, 2}).toAvro();
   }
 
   /**

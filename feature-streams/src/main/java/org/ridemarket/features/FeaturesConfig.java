@@ -90,12 +90,15 @@ public interface FeaturesConfig {
     @WithDefault("PT1H")
     Duration maxFutureSkew();
 
-    /** An entity without a payment for this long in stream time is forgotten; at least 24 h plus the grace. */
-    @WithDefault("PT24H5M")
+    /**
+     * An entity without a payment or label for this long in stream time is forgotten; at least the 30-day
+     * window plus the grace.
+     */
+    @WithDefault("PT720H5M")
     Duration idleTimeout();
 
     /** How often, in stream time, the idle sweep runs. */
-    @WithDefault("PT1M")
+    @WithDefault("PT1H")
     Duration sweepInterval();
 
     /** How many entities one sweep looks at, continuing where the previous one stopped. */
@@ -117,7 +120,7 @@ public interface FeaturesConfig {
      * An entity's hash expires when no vector refreshed it for this long; at least the idle timeout, so a
      * hash does not disappear while the topology still counts the entity's payments.
      */
-    @WithDefault("PT25H")
+    @WithDefault("PT721H")
     Duration ttl();
   }
 

@@ -33,7 +33,21 @@ public final class VelocityHashes implements AutoCloseable {
       double distinctDevices, double paymentsSeen, double averageAmount) {
     long last = Instant.now().minus(ago).toEpochMilli();
     double[] values = {count1m, amount1m, count1h, amount1h, count24h, amount24h, distinctCards, distinctDevices,
-        last, lat, lon, Double.NaN, Double.NaN, Double.NaN, paymentsSeen, averageAmount};
+        last, lat, lon, Double.NaN, Double.NaN, Double.NaN, paymentsSeen, averageAmount,
+        count24h, amount24h, count24h, amount24h, 0, 0, 0};
+    VelocitySnapshot snapshot = new VelocitySnapshot(type, id, last, values);
+    commands().hset(VelocityFeatures.redisKey(type, id), snapshot.toRedisHash(System.currentTimeMillis()));
+  }
+
+  /**
+   * Writes a merchant's vector (or a card's, with {@code type}): its latest payment {@code ago} before now, its
+   * payments over 1, 7 and 30 days and the FRAUD labels that arrived for it over the same windows.
+   */
+  public void writeLabelFeedback(VelocityEntityType type, String id, Duration ago, double count24h, double count7d,
+      double count30d, double fraud1d, double fraud7d, double fraud30d) {
+    long last = Instant.now().minus(ago).toEpochMilli();
+    double[] values = {0, 0, 0, 0, count24h, count24h * 2000, 1, 1, last, LAT, LON, Double.NaN, Double.NaN,
+        Double.NaN, count30d, 2000, count7d, count7d * 2000, count30d, count30d * 2000, fraud1d, fraud7d, fraud30d};
     VelocitySnapshot snapshot = new VelocitySnapshot(type, id, last, values);
     commands().hset(VelocityFeatures.redisKey(type, id), snapshot.toRedisHash(System.currentTimeMillis()));
   }

@@ -429,7 +429,7 @@ class ConsoleBrowserTest {
     double hourCount = count24h > 1 ? 1 : 0;
     double hourAmount = count24h > 1 ? 1700 : 0;
     double[] values = {0, 0, hourCount, hourAmount, count24h, amount24h, 1, 1, last, lat, lon, Double.NaN,
-        Double.NaN, Double.NaN, seen, 1700};
+        Double.NaN, Double.NaN, seen, 1700, count24h, amount24h, count24h, amount24h, 0, 0, 0};
     connection.sync().hset(VelocityFeatures.redisKey(type, id),
         new VelocitySnapshot(type, id, last, values).toRedisHash(System.currentTimeMillis()));
   }

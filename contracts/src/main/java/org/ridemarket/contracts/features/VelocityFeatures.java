@@ -44,19 +44,38 @@ public final class VelocityFeatures {
   public static final String PREV_LON = "prev_lon";
   public static final String PAYMENTS_SEEN = "payments_seen";
   public static final String AVG_AMOUNT = "avg_amount";
+  public static final String COUNT_7D = "count_7d";
+  public static final String AMOUNT_7D = "amount_7d";
+  public static final String COUNT_30D = "count_30d";
+  public static final String AMOUNT_30D = "amount_30d";
+  public static final String FRAUD_1D = "fraud_1d";
+  public static final String FRAUD_7D = "fraud_7d";
+  public static final String FRAUD_30D = "fraud_30d";
 
   /** One entity's values in vector order; append only, never reorder or rename (the Avro schema follows it). */
   public static final List<String> ENTITY_VALUES = List.of(
       COUNT_1M, AMOUNT_1M, COUNT_1H, AMOUNT_1H, COUNT_24H, AMOUNT_24H, DISTINCT_CARDS_24H, DISTINCT_DEVICES_24H,
-      LAST_PAYMENT_TIME, LAST_LAT, LAST_LON, PREV_PAYMENT_TIME, PREV_LAT, PREV_LON, PAYMENTS_SEEN, AVG_AMOUNT);
+      LAST_PAYMENT_TIME, LAST_LAT, LAST_LON, PREV_PAYMENT_TIME, PREV_LAT, PREV_LON, PAYMENTS_SEEN, AVG_AMOUNT,
+      COUNT_7D, AMOUNT_7D, COUNT_30D, AMOUNT_30D, FRAUD_1D, FRAUD_7D, FRAUD_30D);
 
   /** The windowed values, each entity's first six scoring features. */
   public static final List<String> WINDOWED = List.of(COUNT_1M, AMOUNT_1M, COUNT_1H, AMOUNT_1H, COUNT_24H, AMOUNT_24H);
 
+  /** The long windows (counts and amounts over 7 and 30 days). */
+  public static final List<String> LONG_WINDOWED = List.of(COUNT_7D, AMOUNT_7D, COUNT_30D, AMOUNT_30D);
+
+  /**
+   * Label feedback: FRAUD labels naming the entity (card or merchant) over 1, 7 and 30 days, counted at the
+   * label's arrival (its event time), never at the labelled payment's time.
+   */
+  public static final List<String> FRAUD_COUNTS = List.of(FRAUD_1D, FRAUD_7D, FRAUD_30D);
+
   public static final Duration ONE_MINUTE = Duration.ofMinutes(1);
   public static final Duration ONE_HOUR = Duration.ofHours(1);
-  /** The longest window: an entity idle for longer has nothing left in any window. */
   public static final Duration ONE_DAY = Duration.ofHours(24);
+  public static final Duration SEVEN_DAYS = Duration.ofDays(7);
+  /** The longest window: an entity idle for longer has nothing left in any window. */
+  public static final Duration THIRTY_DAYS = Duration.ofDays(30);
 
   /** The payment's own amount in minor units. */
   public static final String AMOUNT_MINOR = "amount_minor";
@@ -65,6 +84,10 @@ public final class VelocityFeatures {
 
   /** Entity prefixes of the scoring features, in scoring order. */
   public static final List<String> PREFIXES = List.of("card_", "user_", "device_");
+  /** Prefix of the merchant's scoring features (a payment without a merchant reads as an unseen merchant). */
+  public static final String MERCHANT_PREFIX = "merchant_";
+  /** Entity prefixes of the label-feedback scoring features. */
+  public static final List<String> FRAUD_PREFIXES = List.of("card_", MERCHANT_PREFIX);
 
   /** The features a model scores one payment with, in order; append only, never reorder or rename. */
   public static final List<String> NAMES = scoringNames();
@@ -103,7 +126,7 @@ public final class VelocityFeatures {
     return index;
   }
 
-  /** The window of a {@link #WINDOWED} value ({@code count_1h}: one hour). */
+  /** The window of a {@link #WINDOWED}, {@link #LONG_WINDOWED} or {@link #FRAUD_COUNTS} value ({@code count_1h}: one hour). */
   public static Duration windowOf(String windowedValue) {
     if (windowedValue.endsWith("_1m")) {
       return ONE_MINUTE;
@@ -111,8 +134,14 @@ public final class VelocityFeatures {
     if (windowedValue.endsWith("_1h")) {
       return ONE_HOUR;
     }
-    if (windowedValue.endsWith("_24h")) {
+    if (windowedValue.endsWith("_24h") || windowedValue.endsWith("_1d")) {
       return ONE_DAY;
+    }
+    if (windowedValue.endsWith("_7d")) {
+      return SEVEN_DAYS;
+    }
+    if (windowedValue.endsWith("_30d")) {
+      return THIRTY_DAYS;
     }
     throw new IllegalArgumentException(windowedValue + " is not a windowed velocity value");
   }
@@ -136,6 +165,30 @@ public final class VelocityFeatures {
     return distanceKm(lat1, lon1, lat2, lon2) / hours;
   }
 
+  /** The payment count of the window a {@link #FRAUD_COUNTS} value shares: {@code fraud_1d} with {@code count_24h}. */
+  public static String paymentCountOf(String fraudCount) {
+    return switch (fraudCount) {
+      case FRAUD_1D -> COUNT_24H;
+      case FRAUD_7D -> COUNT_7D;
+      case FRAUD_30D -> COUNT_30D;
+      default -> throw new IllegalArgumentException(fraudCount + " is not a label-feedback value");
+    };
+  }
+
+  /** The scoring name of a fraud count's share: {@code fraud_7d} gives {@code fraud_share_7d}. */
+  public static String shareOf(String fraudCount) {
+    return fraudCount.replace("fraud_", "fraud_share_");
+  }
+
+  /**
+   * Known fraud over payments of one window, at most 1: the labels that arrived in the window over the
+   * entity's payments in it (at least one). Labels arrive days after their payment, so the two counts do not
+   * cover the same payments; the share says how much of an entity's recent traffic turned out to be fraud.
+   */
+  public static double fraudShare(double frauds, double payments) {
+    return Math.min(1.0, frauds / Math.max(1.0, payments));
+  }
+
   /** {@value #AMOUNT_OVER_CARD_AVG}: an amount over a running average of at least 1 minor unit. */
   public static double amountOverAverage(long amountMinor, double averageMinor) {
     return amountMinor / Math.max(averageMinor, 1.0);
@@ -157,6 +210,15 @@ public final class VelocityFeatures {
     }
     names.add("card_" + PAYMENTS_SEEN);
     names.add(AMOUNT_OVER_CARD_AVG);
+    for (String prefix : List.of("card_", "user_")) {
+      LONG_WINDOWED.forEach(value -> names.add(prefix + value));
+    }
+    WINDOWED.forEach(value -> names.add(MERCHANT_PREFIX + value));
+    LONG_WINDOWED.forEach(value -> names.add(MERCHANT_PREFIX + value));
+    for (String prefix : FRAUD_PREFIXES) {
+      FRAUD_COUNTS.forEach(value -> names.add(prefix + value));
+      FRAUD_COUNTS.forEach(value -> names.add(prefix + shareOf(value)));
+    }
     return List.copyOf(names);
   }
 }

@@ -10,6 +10,7 @@ import static org.ridemarket.contracts.features.VelocityFeatures.LAST_LON;
 import static org.ridemarket.contracts.features.VelocityFeatures.LAST_PAYMENT_TIME;
 import static org.ridemarket.contracts.features.VelocityFeatures.NAMES;
 import static org.ridemarket.contracts.features.VelocityFeatures.ONE_DAY;
+import static org.ridemarket.contracts.features.VelocityFeatures.MERCHANT_PREFIX;
 import static org.ridemarket.contracts.features.VelocityFeatures.PAYMENTS_SEEN;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.ridemarket.contracts.events.PaymentAttempted;
 
 /**
  * The scoring row of one payment, in {@link VelocityFeatures#NAMES} order, from the payment and the
- * vectors its card, user and device had before it: in the fraud service, the three Redis hashes read
+ * vectors its card, user, device and merchant had before it: in the fraud service, the Redis hashes read
  * while the payment waits for its decision; in training, each entity's latest vector with an event
  * time before the payment's. Both get the same row, which is what keeps a model honest.
  *
@@ -40,11 +41,11 @@ public final class VelocityScoring {
   }
 
   /**
-   * The scoring row of {@code payment}; any entity's vector may be null (never seen, or forgotten after
-   * a day without payments).
+   * The scoring row of {@code payment}; any entity's vector may be null (never seen, forgotten after 30 days
+   * without payments or labels, or no merchant on the payment).
    */
   public static double[] values(PaymentAttempted payment, VelocitySnapshot card, VelocitySnapshot user,
-      VelocitySnapshot device) {
+      VelocitySnapshot device, VelocitySnapshot merchant) {
     double[] row = new double[NAMES.size()];
     long time = payment.getEventTime().toEpochMilli();
     put(row, AMOUNT_MINOR, payment.getAmountMinor());
@@ -68,7 +69,32 @@ public final class VelocityScoring {
     put(row, "card_" + PAYMENTS_SEEN, card == null ? 0 : card.value(PAYMENTS_SEEN));
     put(row, AMOUNT_OVER_CARD_AVG, card == null || card.value(PAYMENTS_SEEN) == 0 ? Double.NaN
         : VelocityFeatures.amountOverAverage(payment.getAmountMinor(), card.value(AVG_AMOUNT)));
+    for (String longWindowed : VelocityFeatures.LONG_WINDOWED) {
+      Duration window = VelocityFeatures.windowOf(longWindowed);
+      put(row, "card_" + longWindowed, inWindow(card, longWindowed, window, time));
+      put(row, "user_" + longWindowed, inWindow(user, longWindowed, window, time));
+    }
+    for (String windowed : VelocityFeatures.WINDOWED) {
+      put(row, MERCHANT_PREFIX + windowed, inWindow(merchant, windowed, VelocityFeatures.windowOf(windowed), time));
+    }
+    for (String longWindowed : VelocityFeatures.LONG_WINDOWED) {
+      put(row, MERCHANT_PREFIX + longWindowed,
+          inWindow(merchant, longWindowed, VelocityFeatures.windowOf(longWindowed), time));
+    }
+    putLabelFeedback(row, "card_", card, time);
+    putLabelFeedback(row, MERCHANT_PREFIX, merchant, time);
     return row;
+  }
+
+  private static void putLabelFeedback(double[] row, String prefix, VelocitySnapshot entity, long time) {
+    for (String fraudCount : VelocityFeatures.FRAUD_COUNTS) {
+      Duration window = VelocityFeatures.windowOf(fraudCount);
+      double frauds = inWindow(entity, fraudCount, window, time);
+      String payments = VelocityFeatures.paymentCountOf(fraudCount);
+      put(row, prefix + fraudCount, frauds);
+      put(row, prefix + VelocityFeatures.shareOf(fraudCount),
+          VelocityFeatures.fraudShare(frauds, inWindow(entity, payments, window, time)));
+    }
   }
 
   private static double inWindow(VelocitySnapshot entity, String name, Duration window, long time) {

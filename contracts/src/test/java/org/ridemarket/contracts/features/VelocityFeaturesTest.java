@@ -23,7 +23,8 @@ class VelocityFeaturesTest {
     assertThat(VelocityFeatures.ENTITY_VALUES).containsExactly(
         "count_1m", "amount_1m", "count_1h", "amount_1h", "count_24h", "amount_24h",
         "distinct_cards_24h", "distinct_devices_24h", "last_payment_time", "last_lat", "last_lon",
-        "prev_payment_time", "prev_lat", "prev_lon", "payments_seen", "avg_amount");
+        "prev_payment_time", "prev_lat", "prev_lon", "payments_seen", "avg_amount",
+        "count_7d", "amount_7d", "count_30d", "amount_30d", "fraud_1d", "fraud_7d", "fraud_30d");
     assertThat(VelocityFeatures.NAMES).containsExactly(
         "amount_minor",
         "card_count_1m", "card_amount_1m", "card_count_1h", "card_amount_1h", "card_count_24h", "card_amount_24h",
@@ -34,7 +35,16 @@ class VelocityFeaturesTest {
         "user_distinct_devices_24h",
         "card_seconds_since_last", "card_speed_kmh_from_last", "user_seconds_since_last",
         "user_speed_kmh_from_last", "device_seconds_since_last", "device_speed_kmh_from_last",
-        "card_payments_seen", "amount_over_card_avg");
+        "card_payments_seen", "amount_over_card_avg",
+        "card_count_7d", "card_amount_7d", "card_count_30d", "card_amount_30d",
+        "user_count_7d", "user_amount_7d", "user_count_30d", "user_amount_30d",
+        "merchant_count_1m", "merchant_amount_1m", "merchant_count_1h", "merchant_amount_1h", "merchant_count_24h",
+        "merchant_amount_24h", "merchant_count_7d", "merchant_amount_7d", "merchant_count_30d",
+        "merchant_amount_30d",
+        "card_fraud_1d", "card_fraud_7d", "card_fraud_30d",
+        "card_fraud_share_1d", "card_fraud_share_7d", "card_fraud_share_30d",
+        "merchant_fraud_1d", "merchant_fraud_7d", "merchant_fraud_30d",
+        "merchant_fraud_share_1d", "merchant_fraud_share_7d", "merchant_fraud_share_30d");
   }
 
   @Test
@@ -117,7 +127,7 @@ class VelocityFeaturesTest {
         .setLocation(new GeoPoint(40.7580, -73.9855)).build();
 
     // when the payment is scored two minutes later at Times Square
-    double[] row = VelocityScoring.values(payment, card, null, null);
+    double[] row = VelocityScoring.values(payment, card, null, null, null);
 
     // then the minute window has emptied, the longer ones hold, and the card's latest payment is compared
     assertThat(row).hasSize(VelocityFeatures.NAMES.size());
@@ -136,10 +146,57 @@ class VelocityFeaturesTest {
     PaymentAttempted nextDay = PaymentAttempted.newBuilder(SampleEvents.payment())
         .setEventTime(SampleEvents.payment().getEventTime().plus(VelocityFeatures.ONE_DAY)).build();
 
-    double[] row = VelocityScoring.values(nextDay, card, null, null);
+    double[] row = VelocityScoring.values(nextDay, card, null, null, null);
 
     assertThat(values(row, "card_count_24h", "card_amount_24h", "card_distinct_devices_24h")).containsOnly(0.0);
     assertThat(value(row, "card_payments_seen")).as("the running count does not expire with a window").isEqualTo(9.0);
+  }
+
+  @Test
+  void shouldReadLongWindowsAndLabelFeedbackOfTheCardAndTheMerchant() {
+    // given the sample card (5 payments today, 8 this week, 9 this month; 1 fraud label today, 1 this week,
+    // 2 this month) and a merchant with the same vector
+    VelocitySnapshot card = VelocitySnapshot.fromAvro(SampleEvents.velocityVector());
+    VelocitySnapshot merchant = new VelocitySnapshot(VelocityEntityType.MERCHANT, "mer-1", card.eventTime(),
+        card.values());
+    PaymentAttempted payment = PaymentAttempted.newBuilder(SampleEvents.payment())
+        .setEventTime(SampleEvents.payment().getEventTime().plusSeconds(60)).build();
+
+    // when a payment is scored a minute later
+    double[] row = VelocityScoring.values(payment, card, null, null, merchant);
+
+    // then both read their long windows, label counts and shares of the same windows' payments
+    assertThat(values(row, "card_count_7d", "card_amount_7d", "card_count_30d", "card_amount_30d"))
+        .containsExactly(8.0, 13000.0, 9.0, 14650.0);
+    for (String prefix : new String[] {"card_", "merchant_"}) {
+      assertThat(values(row, prefix + "fraud_1d", prefix + "fraud_7d", prefix + "fraud_30d")).as(prefix)
+          .containsExactly(1.0, 1.0, 2.0);
+      assertThat(values(row, prefix + "fraud_share_1d", prefix + "fraud_share_7d", prefix + "fraud_share_30d"))
+          .as(prefix).containsExactly(1.0 / 5, 1.0 / 8, 2.0 / 9);
+    }
+    assertThat(value(row, "merchant_count_24h")).isEqualTo(5.0);
+    assertThat(values(row, "user_count_7d", "user_count_30d")).containsOnly(0.0);
+  }
+
+  @Test
+  void shouldEmptyTheWeekWindowsButKeepTheMonthAfterEightDays() {
+    VelocitySnapshot card = VelocitySnapshot.fromAvro(SampleEvents.velocityVector());
+    PaymentAttempted later = PaymentAttempted.newBuilder(SampleEvents.payment())
+        .setEventTime(SampleEvents.payment().getEventTime().plus(java.time.Duration.ofDays(8))).build();
+
+    double[] row = VelocityScoring.values(later, card, null, null, card);
+
+    assertThat(values(row, "card_count_7d", "card_fraud_1d", "card_fraud_7d", "merchant_fraud_share_7d"))
+        .containsOnly(0.0);
+    assertThat(values(row, "card_count_30d", "card_fraud_30d", "merchant_fraud_30d")).containsExactly(9.0, 2.0, 2.0);
+  }
+
+  @Test
+  void shouldCapTheFraudShareAtOneAndCountAtLeastOnePayment() {
+    assertThat(VelocityFeatures.fraudShare(3, 1)).isEqualTo(1.0);
+    assertThat(VelocityFeatures.fraudShare(1, 0)).isEqualTo(1.0);
+    assertThat(VelocityFeatures.fraudShare(0, 0)).isZero();
+    assertThat(VelocityFeatures.fraudShare(1, 4)).isEqualTo(0.25);
   }
 
   private static double value(double[] row, String name) {

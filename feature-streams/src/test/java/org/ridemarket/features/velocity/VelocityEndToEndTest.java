@@ -82,9 +82,9 @@ class VelocityEndToEndTest {
       assertThat(userVector.value(VelocityFeatures.DISTINCT_DEVICES_24H)).isEqualTo(2.0);
       assertThat(stored(redis, DEVICE, phone).value(VelocityFeatures.AMOUNT_24H)).isEqualTo(3_500.0);
       assertThat(stored(redis, DEVICE, laptop).value(VelocityFeatures.AMOUNT_24H)).isEqualTo(500.0);
-      // and lives at least as long as the topology remembers the entity (24 h 5 min)
+      // and lives at least as long as the topology remembers the entity (30 days 5 min)
       assertThat(redis.pttl(VelocityFeatures.redisKey(CARD, card)))
-          .isGreaterThanOrEqualTo(Duration.ofHours(24).plusMinutes(5).toMillis());
+          .isGreaterThanOrEqualTo(Duration.ofDays(30).plusMinutes(5).toMillis());
     } finally {
       client.shutdown();
     }

@@ -17,6 +17,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.ridemarket.contracts.events.DriverLocationUpdated;
+import org.ridemarket.contracts.events.FraudLabeled;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
@@ -106,11 +107,31 @@ public record InputRules<V>(int maxPayloadBytes, BiFunction<String, V, String> i
         entityId("userId", event.getUserId()),
         entityId("deviceId", event.getDeviceId()),
         currency("currency", event.getCurrency()),
-        point("location", event.getLocation())),
+        point("location", event.getLocation()),
+        // a merchant becomes an entity key of its own
+        event.getMerchantId() == null ? null : entityId("merchantId", event.getMerchantId())),
         // zero is a real attempt: card testers like zero-amount authorisations
         event -> amount("amountMinor", event.getAmountMinor()),
         event -> null,
         event -> event.getEventTime().toEpochMilli(), PaymentAttempted::getEventId,
+        (key, event) -> FieldChecks.looksLikeCardNumber(key)
+            || event != null && FieldChecks.looksLikeCardNumber(event.getCardFingerprint()));
+  }
+
+  /**
+   * Fraud labels, keyed by transaction id, for label feedback: the card and merchant they name (either may be
+   * absent: the label then counts for the other, or for nothing) become entity keys. A label whose key or card
+   * looks like a card number is withheld, as a payment's is.
+   */
+  public static InputRules<FraudLabeled> fraudLabels() {
+    return new InputRules<>(MAX_PAYLOAD_BYTES, (key, event) -> first(
+        id("transactionId", event.getTransactionId()),
+        event.getCardFingerprint() == null ? null : entityId("cardFingerprint", event.getCardFingerprint()),
+        event.getCardFingerprint() == null ? null : notACardNumber("cardFingerprint", event.getCardFingerprint()),
+        event.getMerchantId() == null ? null : entityId("merchantId", event.getMerchantId())),
+        event -> null,
+        event -> null,
+        event -> event.getEventTime().toEpochMilli(), FraudLabeled::getEventId,
         (key, event) -> FieldChecks.looksLikeCardNumber(key)
             || event != null && FieldChecks.looksLikeCardNumber(event.getCardFingerprint()));
   }

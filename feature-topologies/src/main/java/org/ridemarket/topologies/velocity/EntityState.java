@@ -3,12 +3,19 @@ package org.ridemarket.topologies.velocity;
 import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_1H;
 import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_1M;
 import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_24H;
+import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_30D;
+import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_7D;
 import static org.ridemarket.contracts.features.VelocityFeatures.AVG_AMOUNT;
 import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_1H;
 import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_1M;
 import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_24H;
+import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_30D;
+import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_7D;
 import static org.ridemarket.contracts.features.VelocityFeatures.DISTINCT_CARDS_24H;
 import static org.ridemarket.contracts.features.VelocityFeatures.DISTINCT_DEVICES_24H;
+import static org.ridemarket.contracts.features.VelocityFeatures.FRAUD_1D;
+import static org.ridemarket.contracts.features.VelocityFeatures.FRAUD_30D;
+import static org.ridemarket.contracts.features.VelocityFeatures.FRAUD_7D;
 import static org.ridemarket.contracts.features.VelocityFeatures.LAST_LAT;
 import static org.ridemarket.contracts.features.VelocityFeatures.LAST_LON;
 import static org.ridemarket.contracts.features.VelocityFeatures.LAST_PAYMENT_TIME;
@@ -28,21 +35,26 @@ import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.topologies.common.BinaryFormats;
 
 /**
- * One card's, user's or device's running state: counts and amounts in three bucket tiers, the cards
- * and devices it paid with over the last day, its latest payment and the one before (by event time),
- * its running count and sum, and the event time of its last vector.
+ * One card's, user's, device's or merchant's running state: counts and amounts in five bucket tiers, FRAUD
+ * labels in three more (counted at the label's arrival), the cards and devices it paid with over the last
+ * day, its latest payment and the one before (by event time), its running count and sum, and the event time
+ * of its last vector.
  *
  * <p>The tiers are sized per window: 10-second buckets for the minute (a window edge off by at most
- * a sixth of it, which a card-testing burst of seconds still fills), 1-minute buckets for the hour and
- * 15-minute buckets for the day (each off by under 2 %). A busy entity holds at most 6 + 60 + 96
- * buckets and 2 x 64 ids, about 5 KB; a typical card a handful of each.
+ * a sixth of it, which a card-testing burst of seconds still fills), 1-minute buckets for the hour,
+ * 15-minute buckets for the day, 1-hour buckets for the week and 6-hour buckets for the month (each off by
+ * under 2 %); labels in 1-hour, 6-hour and 1-day buckets (a label's hour of arrival matters little). A busy
+ * entity holds at most 6 + 60 + 96 + 168 + 120 payment buckets, 24 + 28 + 30 label buckets and 2 x 64 ids,
+ * about 11 KB; a typical card a handful of each. Nothing grows with the number of payments.
  */
 final class EntityState {
 
   static final long NEVER = Long.MIN_VALUE;
 
   private static final long DAY_MILLIS = VelocityFeatures.ONE_DAY.toMillis();
-  private static final byte FORMAT = 1;
+  /** Format 2 adds the long and label tiers; a format-1 state (from before them) is read with those empty. */
+  private static final byte FORMAT = 2;
+  private static final byte FORMAT_1 = 1;
 
   private static final long MINUTE_BUCKET_MILLIS = 10_000;
   private static final int MINUTE_BUCKETS = 6;
@@ -50,17 +62,33 @@ final class EntityState {
   private static final int HOUR_BUCKETS = 60;
   private static final long DAY_BUCKET_MILLIS = 15 * 60_000;
   private static final int DAY_BUCKETS = 96;
+  private static final long WEEK_BUCKET_MILLIS = 3_600_000;
+  private static final int WEEK_BUCKETS = 168;
+  private static final long MONTH_BUCKET_MILLIS = 6 * 3_600_000;
+  private static final int MONTH_BUCKETS = 120;
+  private static final long LABEL_DAY_BUCKET_MILLIS = 3_600_000;
+  private static final int LABEL_DAY_BUCKETS = 24;
+  private static final long LABEL_WEEK_BUCKET_MILLIS = 6 * 3_600_000;
+  private static final int LABEL_WEEK_BUCKETS = 28;
+  private static final long LABEL_MONTH_BUCKET_MILLIS = 24 * 3_600_000;
+  private static final int LABEL_MONTH_BUCKETS = 30;
 
   private final TimeBuckets minute;
   private final TimeBuckets hour;
   private final TimeBuckets day;
   private final RecentIds cards;
   private final RecentIds devices;
+  private TimeBuckets week = new TimeBuckets(WEEK_BUCKET_MILLIS, WEEK_BUCKETS);
+  private TimeBuckets month = new TimeBuckets(MONTH_BUCKET_MILLIS, MONTH_BUCKETS);
+  private TimeBuckets labelDay = new TimeBuckets(LABEL_DAY_BUCKET_MILLIS, LABEL_DAY_BUCKETS);
+  private TimeBuckets labelWeek = new TimeBuckets(LABEL_WEEK_BUCKET_MILLIS, LABEL_WEEK_BUCKETS);
+  private TimeBuckets labelMonth = new TimeBuckets(LABEL_MONTH_BUCKET_MILLIS, LABEL_MONTH_BUCKETS);
   private PaymentPlace latest;
   private PaymentPlace previous;
   private long paymentsSeen;
   private long amountSum;
   private long vectorTime = NEVER;
+  private long latestLabelTime = NEVER;
 
   EntityState() {
     this(minuteTier(), hourTier(), dayTier(), new RecentIds(), new RecentIds());
@@ -75,15 +103,42 @@ final class EntityState {
   }
 
   /**
+   * Counts a payment, or a FRAUD label naming the entity, at {@code eventTime}; returns the event time of the
+   * vector that follows ({@link #record(EntityPayment, long)}).
+   */
+  long apply(EntityPayment payment, long eventTime) {
+    return payment.fraudLabel() ? recordLabel(eventTime) : record(payment, eventTime);
+  }
+
+  /**
+   * Counts a FRAUD label that arrived at {@code eventTime}: from then on, and only then, the entity's label
+   * windows hold it, so no vector before its arrival (and no payment scored before it) can see it.
+   */
+  long recordLabel(long eventTime) {
+    vectorTime = nextVectorTime(eventTime);
+    labelDay.add(eventTime, 0);
+    labelWeek.add(eventTime, 0);
+    labelMonth.add(eventTime, 0);
+    latestLabelTime = Math.max(latestLabelTime, eventTime);
+    return vectorTime;
+  }
+
+  private long nextVectorTime(long eventTime) {
+    return vectorTime == NEVER ? eventTime : Math.max(eventTime, vectorTime + 1);
+  }
+
+  /**
    * Counts a payment at {@code eventTime} and returns the event time of the vector that follows: the
    * payment's, or 1 ms after the previous vector when a later payment came first, so the vectors of
    * an entity strictly increase in event time and a forward-only sink applies every one of them.
    */
   long record(EntityPayment payment, long eventTime) {
-    vectorTime = vectorTime == NEVER ? eventTime : Math.max(eventTime, vectorTime + 1);
+    vectorTime = nextVectorTime(eventTime);
     minute.add(eventTime, payment.amountMinor());
     hour.add(eventTime, payment.amountMinor());
     day.add(eventTime, payment.amountMinor());
+    week.add(eventTime, payment.amountMinor());
+    month.add(eventTime, payment.amountMinor());
     cards.forgetUntil(vectorTime - DAY_MILLIS);
     devices.forgetUntil(vectorTime - DAY_MILLIS);
     cards.add(payment.cardId(), eventTime);
@@ -117,12 +172,19 @@ final class EntityState {
     putPlace(values, previous, PREV_PAYMENT_TIME, PREV_LAT, PREV_LON);
     put(values, PAYMENTS_SEEN, paymentsSeen);
     put(values, AVG_AMOUNT, paymentsSeen == 0 ? Double.NaN : (double) amountSum / paymentsSeen);
+    put(values, COUNT_7D, week.count(at));
+    put(values, AMOUNT_7D, week.amount(at));
+    put(values, COUNT_30D, month.count(at));
+    put(values, AMOUNT_30D, month.amount(at));
+    put(values, FRAUD_1D, labelDay.count(at));
+    put(values, FRAUD_7D, labelWeek.count(at));
+    put(values, FRAUD_30D, labelMonth.count(at));
     return values;
   }
 
-  /** Event time of the entity's latest payment, or {@link #NEVER}. */
-  long latestPaymentTime() {
-    return latest == null ? NEVER : latest.time();
+  /** Event time of the entity's latest payment or label, or {@link #NEVER}: what the idle sweep goes by. */
+  long latestActivityTime() {
+    return Math.max(latest == null ? NEVER : latest.time(), latestLabelTime);
   }
 
   byte[] toBytes() {
@@ -139,6 +201,12 @@ final class EntityState {
       day.write(out);
       cards.write(out);
       devices.write(out);
+      week.write(out);
+      month.write(out);
+      labelDay.write(out);
+      labelWeek.write(out);
+      labelMonth.write(out);
+      out.writeLong(latestLabelTime);
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -148,7 +216,10 @@ final class EntityState {
 
   static EntityState fromBytes(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      BinaryFormats.requireFormat(in.readByte(), FORMAT, "entity state");
+      byte format = in.readByte();
+      if (format != FORMAT_1) {
+        BinaryFormats.requireFormat(format, FORMAT, "entity state");
+      }
       long vectorTime = in.readLong();
       long paymentsSeen = in.readLong();
       long amountSum = in.readLong();
@@ -164,6 +235,14 @@ final class EntityState {
       state.amountSum = amountSum;
       state.latest = latest;
       state.previous = previous;
+      if (format != FORMAT_1) {
+        state.week = TimeBuckets.read(in, WEEK_BUCKET_MILLIS, WEEK_BUCKETS);
+        state.month = TimeBuckets.read(in, MONTH_BUCKET_MILLIS, MONTH_BUCKETS);
+        state.labelDay = TimeBuckets.read(in, LABEL_DAY_BUCKET_MILLIS, LABEL_DAY_BUCKETS);
+        state.labelWeek = TimeBuckets.read(in, LABEL_WEEK_BUCKET_MILLIS, LABEL_WEEK_BUCKETS);
+        state.labelMonth = TimeBuckets.read(in, LABEL_MONTH_BUCKET_MILLIS, LABEL_MONTH_BUCKETS);
+        state.latestLabelTime = in.readLong();
+      }
       return state;
     } catch (IOException e) {
       throw new IllegalStateException("cannot decode an entity state", e);

@@ -13,9 +13,10 @@ import org.ridemarket.contracts.features.VelocitySnapshot;
 import org.ridemarket.contracts.features.VelocityVector;
 
 /**
- * Keeps each card's, user's and device's state and emits its vector on every payment, with no rate
- * limit: the next payment's fraud decision needs counts that include this one. A stream-time sweep
- * forgets entities idle for longer than the idle timeout; it looks at a bounded number of entities
+ * Keeps each card's, user's, device's and merchant's state and emits its vector on every payment and every
+ * FRAUD label naming it, with no rate limit: the next payment's fraud decision needs counts that include
+ * this one, and a label counts from the moment it arrived. A stream-time sweep
+ * forgets entities without a payment or label for longer than the idle timeout; it looks at a bounded number of entities
  * each time and continues where it stopped, so a large store never stalls the stream thread.
  */
 final class EntityVelocityProcessor implements Processor<String, EntityPayment, String, VelocityVector> {
@@ -46,7 +47,7 @@ final class EntityVelocityProcessor implements Processor<String, EntityPayment, 
     if (state == null) {
       state = new EntityState();
     }
-    long vectorTime = state.record(record.value(), record.timestamp());
+    long vectorTime = state.apply(record.value(), record.timestamp());
     entities.put(key, state);
     VelocitySnapshot vector = new VelocitySnapshot(record.value().entityType(), EntityPayment.entityIdOf(key),
         vectorTime, state.values());
@@ -60,7 +61,7 @@ final class EntityVelocityProcessor implements Processor<String, EntityPayment, 
     try (KeyValueIterator<String, EntityState> range = entities.range(sweepFrom, null)) {
       for (int looked = 0; looked < settings.sweepLimit() && range.hasNext(); looked++) {
         KeyValue<String, EntityState> entity = range.next();
-        if (entity.value.latestPaymentTime() <= idleSince) {
+        if (entity.value.latestActivityTime() <= idleSince) {
           idle.add(entity.key);
         }
       }

@@ -15,22 +15,27 @@ final class VelocitySerdes {
       BinaryFormats.serde(VelocitySerdes::encodePayment, VelocitySerdes::decodePayment);
   static final Serde<EntityState> ENTITY_STATE = BinaryFormats.serde(EntityState::toBytes, EntityState::fromBytes);
 
-  private static final byte PAYMENT_FORMAT = 1;
+  /** Format 2 adds the label flag; format 1 (payments only) is still read, for records in flight at an upgrade. */
+  private static final byte PAYMENT_FORMAT = 2;
+  private static final byte PAYMENT_FORMAT_1 = 1;
 
   private VelocitySerdes() {
   }
 
   private static byte[] encodePayment(EntityPayment payment) {
-    return ByteBuffer.allocate(42).put(PAYMENT_FORMAT).put(codeOf(payment.entityType()))
+    return ByteBuffer.allocate(43).put(PAYMENT_FORMAT).put(codeOf(payment.entityType()))
         .putLong(payment.cardId()).putLong(payment.deviceId()).putLong(payment.amountMinor())
-        .putDouble(payment.lat()).putDouble(payment.lon()).array();
+        .putDouble(payment.lat()).putDouble(payment.lon()).put((byte) (payment.fraudLabel() ? 1 : 0)).array();
   }
 
   private static EntityPayment decodePayment(byte[] data) {
     ByteBuffer in = ByteBuffer.wrap(data);
-    BinaryFormats.requireFormat(in.get(), PAYMENT_FORMAT, "entity payment");
+    byte format = in.get();
+    if (format != PAYMENT_FORMAT_1) {
+      BinaryFormats.requireFormat(format, PAYMENT_FORMAT, "entity payment");
+    }
     return new EntityPayment(typeOf(in.get()), in.getLong(), in.getLong(), in.getLong(), in.getDouble(),
-        in.getDouble());
+        in.getDouble(), format != PAYMENT_FORMAT_1 && in.get() == 1);
   }
 
   // Written to the repartition topic: our own codes, not the Avro enum's ordinals, and never reused.
@@ -39,6 +44,7 @@ final class VelocitySerdes {
       case CARD -> 1;
       case USER -> 2;
       case DEVICE -> 3;
+      case MERCHANT -> 4;
       case UNKNOWN -> throw new IllegalArgumentException("an entity payment needs a known entity type");
     };
   }
@@ -48,6 +54,7 @@ final class VelocitySerdes {
       case 1 -> VelocityEntityType.CARD;
       case 2 -> VelocityEntityType.USER;
       case 3 -> VelocityEntityType.DEVICE;
+      case 4 -> VelocityEntityType.MERCHANT;
       default -> throw new IllegalArgumentException("unknown entity type code " + code);
     };
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.features.VelocityEntityType;
 import org.ridemarket.contracts.features.VelocityFeatures;
 
@@ -25,13 +26,14 @@ class VelocitySerdesTest {
     state.record(payment("card-2", "device-1", 2500), T + 35_000);
     state.record(payment("card-2", "device-2", 400), T + 2 * 3_600_000);
     state.record(payment("card-3", "device-3", 700), T + 2 * 3_600_000 - 60_000);
+    state.recordLabel(T + 3 * 3_600_000);
 
     // when it goes through the changelog format
     EntityState restored = roundTrip(state);
 
     // then its values survive, and it goes on exactly like the original
     assertThat(restored.values()).containsExactly(state.values());
-    assertThat(restored.latestPaymentTime()).isEqualTo(state.latestPaymentTime());
+    assertThat(restored.latestActivityTime()).isEqualTo(state.latestActivityTime());
     EntityPayment next = payment("card-1", "device-4", 900);
     long nextTime = T + 23 * 3_600_000;
     assertThat(restored.record(next, nextTime)).isEqualTo(state.record(next, nextTime));
@@ -47,6 +49,21 @@ class VelocitySerdesTest {
     for (KeyValue<String, EntityPayment> pair : fannedOut) {
       assertThat(VelocitySerdes.ENTITY_PAYMENT.deserializer().deserialize("t",
           VelocitySerdes.ENTITY_PAYMENT.serializer().serialize("t", pair.value))).isEqualTo(pair.value);
+    }
+  }
+
+  @Test
+  void shouldRoundTripAMerchantsPaymentAndALabel() {
+    List<KeyValue<String, EntityPayment>> fannedOut = EntityPayment.fanOut(PaymentAttempted.newBuilder(
+        TestPayments.payment("fp_1", "user-1", "device-1", 1475, Instant.ofEpochMilli(T)))
+        .setTripId(null).setMerchantId("mer-1").build());
+    EntityPayment label = new EntityPayment(VelocityEntityType.MERCHANT, 0, 0, 0, Double.NaN, Double.NaN, true);
+
+    assertThat(fannedOut).extracting(pair -> pair.key)
+        .containsExactly("card:fp_1", "user:user-1", "device:device-1", "merchant:mer-1");
+    for (EntityPayment payment : List.of(fannedOut.get(3).value, label)) {
+      assertThat(VelocitySerdes.ENTITY_PAYMENT.deserializer().deserialize("t",
+          VelocitySerdes.ENTITY_PAYMENT.serializer().serialize("t", payment))).isEqualTo(payment);
     }
   }
 
@@ -94,7 +111,7 @@ class VelocitySerdesTest {
 
   private static EntityPayment payment(String card, String device, long amount) {
     return new EntityPayment(VelocityEntityType.USER, EntityPayment.idHash(card), EntityPayment.idHash(device),
-        amount, 40.7580, -73.9855);
+        amount, 40.7580, -73.9855, false);
   }
 
   private static int index(String name) {

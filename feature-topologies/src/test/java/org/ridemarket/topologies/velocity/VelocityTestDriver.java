@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.test.TestRecord;
 import org.ridemarket.contracts.events.DeadLetter;
+import org.ridemarket.contracts.events.FraudLabeled;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.features.VelocityEntityType;
 import org.ridemarket.contracts.features.VelocityFeatures;
@@ -29,13 +30,14 @@ import org.ridemarket.contracts.topics.Topics;
 final class VelocityTestDriver implements AutoCloseable {
 
   /**
-   * A bucket-aligned start three days back: tests span more than a day of event time, which must stay
-   * behind the wall clock (the timestamp extractor reads the real one).
+   * A start forty days back, on a whole day (every tier's bucket edge): tests span up to 32 days of event time,
+   * which must stay behind the wall clock (the timestamp extractor reads the real one).
    */
-  static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
+  static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(40));
 
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, byte[]> payments;
+  private final TestInputTopic<String, byte[]> labels;
   private final TestOutputTopic<String, VelocityVector> features;
   private final TestOutputTopic<String, DeadLetter> deadLetters;
   private final Map<String, List<VelocitySnapshot>> vectors = new LinkedHashMap<>();
@@ -50,6 +52,8 @@ final class VelocityTestDriver implements AutoCloseable {
     driver = new TopologyTestDriver(VelocityTopology.build(settings, Stores::inMemoryKeyValueStore), properties(),
         Instant.now());
     payments = driver.createInputTopic(VelocityTopology.PAYMENTS, Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    labels = driver.createInputTopic(VelocityTopology.LABELS, Serdes.String().serializer(),
         Serdes.ByteArray().serializer());
     features = driver.createOutputTopic(VelocityTopology.FEATURES, Serdes.String().deserializer(),
         Topics.VELOCITY_FEATURES.valueSerde().deserializer());
@@ -71,6 +75,12 @@ final class VelocityTestDriver implements AutoCloseable {
   void pay(PaymentAttempted payment) {
     payments.pipeInput(new TestRecord<>(payment.getCardFingerprint(),
         Topics.PAYMENTS.valueSerde().serializer().serialize("t", payment), payment.getEventTime()));
+  }
+
+  /** Pipes a label keyed by its transaction id, as chargebacks and analysts produce it, at its event time (arrival). */
+  void label(FraudLabeled label) {
+    labels.pipeInput(new TestRecord<>(label.getTransactionId(),
+        Topics.FRAUD_LABELS.valueSerde().serializer().serialize("t", label), label.getEventTime()));
   }
 
   void raw(String key, byte[] value, Instant timestamp) {

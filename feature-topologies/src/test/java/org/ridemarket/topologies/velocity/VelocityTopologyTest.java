@@ -295,13 +295,13 @@ class VelocityTopologyTest {
   }
 
   @Test
-  void shouldForgetAnEntityIdleForMoreThanADayAndStartItOverWhenItComesBack() {
+  void shouldForgetAnEntityIdleForMoreThanThirtyDaysAndStartItOverWhenItComesBack() {
     try (VelocityTestDriver driver = new VelocityTestDriver()) {
       driver.pay(payment(CARD_A, USER_1, DEVICE_1, 1000, at(s(1))));
-      driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(12))));
+      driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24 * 29))));
 
       // when stream time moves past the idle timeout of card A (and its user and device), not of card B
-      driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24).plusMinutes(10))));
+      driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24 * 30).plusMinutes(10))));
 
       // then the sweep forgot the idle entities and kept the active ones
       assertThat(driver.entityStore().get("card:" + CARD_A)).isNull();
@@ -310,7 +310,7 @@ class VelocityTopologyTest {
       assertThat(driver.entityStore().get("card:" + CARD_B)).isNotNull();
 
       // and card A starts over when it pays again
-      driver.pay(payment(CARD_A, USER_1, DEVICE_1, 3000, at(h(24).plusMinutes(11))));
+      driver.pay(payment(CARD_A, USER_1, DEVICE_1, 3000, at(h(24 * 30).plusMinutes(11))));
       VelocitySnapshot card = driver.latest(CARD, CARD_A);
       assertThat(values(card, PAYMENTS_SEEN, AVG_AMOUNT, COUNT_24H)).containsExactly(1, 3000, 1);
       assertThat(card.value(PREV_PAYMENT_TIME)).isNaN();
@@ -321,18 +321,18 @@ class VelocityTopologyTest {
   void shouldSweepABoundedNumberOfEntitiesAtATimeAndGoOnWhereItStopped() {
     VelocitySettings defaults = VelocitySettings.defaults();
     VelocitySettings twoPerSweep = new VelocitySettings(defaults.grace(), defaults.maxFutureSkew(),
-        defaults.idleTimeout(), defaults.sweepInterval(), 2);
+        defaults.idleTimeout(), Duration.ofMinutes(1), 2);
     try (VelocityTestDriver driver = new VelocityTestDriver(twoPerSweep)) {
       // given six idle entities (four cards, their user and device) and an active card
       for (int i = 0; i < 4; i++) {
         driver.pay(payment("fp_idle_" + i, USER_1, DEVICE_1, 100, at(s(i))));
       }
-      driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24).plusMinutes(10))));
+      driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24 * 30).plusMinutes(10))));
       assertThat(idleLeft(driver)).as("one sweep of two").isBetween(1L, 5L);
 
       // when a few more sweeps run, one per minute of stream time
       for (int minute = 1; minute <= 5; minute++) {
-        driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24).plusMinutes(10 + minute))));
+        driver.pay(payment(CARD_B, "user-2", "device-2", 500, at(h(24 * 30).plusMinutes(10 + minute))));
       }
 
       // then every idle entity is gone and the active ones stay

@@ -78,5 +78,14 @@ public interface FraudConfig {
 
     /** The version to serve; when absent, the most recently published version. */
     Optional<String> version();
+
+    /**
+     * How many of the scoring features ({@code VelocityFeatures.NAMES}, append-only), from the first, the model
+     * takes: 31 for the simulated city's {@code fraud} models (the list before the long windows, merchants and
+     * label feedback), 61 for a model trained with them, such as {@code fraud-handbook}. The service always reads
+     * and records every feature; a model whose signature lists other names is refused.
+     */
+    @WithDefault("31")
+    int features();
   }
 }

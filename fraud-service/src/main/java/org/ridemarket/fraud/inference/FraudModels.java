@@ -4,6 +4,8 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -34,7 +36,16 @@ public class FraudModels {
   }
 
   void load(@Observes StartupEvent started) {
-    slot = models.serve(config.name(), config.version(), VelocityFeatures.NAMES);
+    slot = models.serve(config.name(), config.version(), features(config.features()));
+  }
+
+  /** The first {@code count} scoring features, which a model released before the later ones were appended takes. */
+  static List<String> features(int count) {
+    if (count < 1 || count > VelocityFeatures.NAMES.size()) {
+      throw new IllegalArgumentException("fraud.model.features: " + count + " is not in 1.."
+          + VelocityFeatures.NAMES.size());
+    }
+    return VelocityFeatures.NAMES.subList(0, count);
   }
 
   /** {@code name:version} of the model in service. */
@@ -53,9 +64,22 @@ public class FraudModels {
     try (ModelLease lease = slot.lease().orElseThrow(() -> new ModelUnavailableException(
         slot.unavailableReason().orElse("no fraud model")))) {
       OnnxModel model = lease.model();
-      float[] values = rows.length == 1 ? new float[] {model.score(rows[0])} : model.score(rows);
+      float[][] taken = leading(rows, model.signature().featureNames().size());
+      float[] values = taken.length == 1 ? new float[] {model.score(taken[0])} : model.score(taken);
       return new Prediction(model.id(), thresholds(model.signature().metrics()), values);
     }
+  }
+
+  // the model takes the leading features of the full row (the names are append-only), which the service records
+  private static float[][] leading(float[][] rows, int width) {
+    if (rows.length == 0 || rows[0].length == width) {
+      return rows;
+    }
+    float[][] taken = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      taken[i] = Arrays.copyOf(rows[i], width);
+    }
+    return taken;
   }
 
   private Thresholds thresholds(Map<String, Double> metrics) {

@@ -103,6 +103,9 @@ public class DecisionMapper {
         .setLabel(labelled.getLabel())
         .setPattern(labelled.getPattern())
         .setSource(LabelSource.ANALYST_REVIEW)
+        // so that feature-streams counts an analyst's FRAUD for the card and merchant from now on
+        .setCardFingerprint(labelled.getCardFingerprint())
+        .setMerchantId(labelled.getMerchantId())
         .build();
   }
 

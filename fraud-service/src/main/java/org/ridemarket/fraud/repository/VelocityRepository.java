@@ -3,6 +3,7 @@ package org.ridemarket.fraud.repository;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ridemarket.contracts.features.VelocityEntityType;
@@ -27,16 +28,23 @@ public class VelocityRepository {
   }
 
   /**
-   * The raw hashes of one payment's card, user and device, in that order.
+   * The raw hashes of one payment's card, user, device and, when it has one, merchant, in that order: one
+   * pipelined read.
    *
+   * @param merchantId the payment's merchant, or null (a trip fare)
    * @return a Uni that fails with {@link FeatureStoreException} when Redis is down or slower than the deadline
    */
   @WithSpan("VelocityRepository.read")
   public Uni<List<Map<String, String>>> read(String cardFingerprint, String userId, String deviceId,
-      Deadline deadline) {
-    return store.read(List.of(VelocityFeatures.redisKey(VelocityEntityType.CARD, cardFingerprint),
-        VelocityFeatures.redisKey(VelocityEntityType.USER, userId),
-        VelocityFeatures.redisKey(VelocityEntityType.DEVICE, deviceId)), deadline);
+      String merchantId, Deadline deadline) {
+    List<String> keys = new ArrayList<>(4);
+    keys.add(VelocityFeatures.redisKey(VelocityEntityType.CARD, cardFingerprint));
+    keys.add(VelocityFeatures.redisKey(VelocityEntityType.USER, userId));
+    keys.add(VelocityFeatures.redisKey(VelocityEntityType.DEVICE, deviceId));
+    if (merchantId != null) {
+      keys.add(VelocityFeatures.redisKey(VelocityEntityType.MERCHANT, merchantId));
+    }
+    return store.read(keys, deadline);
   }
 
   /**
@@ -44,11 +52,12 @@ public class VelocityRepository {
    *
    * @throws FeatureStoreException when a hash is malformed
    */
-  public static Velocity parse(String cardFingerprint, String userId, String deviceId,
+  public static Velocity parse(String cardFingerprint, String userId, String deviceId, String merchantId,
       List<Map<String, String>> hashes) {
     return new Velocity(parse(VelocityEntityType.CARD, cardFingerprint, hashes.get(0)),
         parse(VelocityEntityType.USER, userId, hashes.get(1)),
-        parse(VelocityEntityType.DEVICE, deviceId, hashes.get(2)));
+        parse(VelocityEntityType.DEVICE, deviceId, hashes.get(2)),
+        merchantId == null ? null : parse(VelocityEntityType.MERCHANT, merchantId, hashes.get(3)));
   }
 
   private static VelocitySnapshot parse(VelocityEntityType type, String id, Map<String, String> hash) {

@@ -91,11 +91,11 @@ public class FraudService {
     long started = System.nanoTime();
     Executor context = VertxContexts.current();
     Uni<PaymentDecision> decided = velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId(),
-        deadline)
+        payment.merchantId(), deadline)
         .onTermination().invoke(() -> serving.featuresRead(System.nanoTime() - started))
         // Parsing, the rules and the ONNX runs are CPU work: the decision pool, never the event loop.
         .chain(hashes -> pool.compute(deadline, () -> decide(payment, VelocityRepository.parse(
-            payment.cardFingerprint(), payment.userId(), payment.deviceId(), hashes))))
+            payment.cardFingerprint(), payment.userId(), payment.deviceId(), payment.merchantId(), hashes))))
         .onFailure(failure -> failure instanceof FeatureStoreException || failure instanceof WorkRefusedException)
         .recoverWithItem(failure -> withoutFeatures(payment, failure))
         // Back on the request's context: the journal completes there, and its SQL span joins the request's trace.
@@ -142,7 +142,8 @@ public class FraudService {
   }
 
   private PaymentDecision decide(Payment payment, Velocity read) {
-    float[] row = toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device()));
+    float[] row = toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device(),
+        read.merchant()));
     FraudModels.Prediction prediction;
     try {
       long started = System.nanoTime();

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.contracts.features.VelocityEntityType;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.fraud.FraudApi;
 import org.ridemarket.fraud.VelocityHashes;
@@ -111,6 +112,32 @@ class ScoreResourceTest {
     assertThat(row.getString("review_state")).isEqualTo(
         decision.getString("decision").equals("REVIEW") ? "OPEN" : "NONE");
     assertThat(row.getString("payload_sha256")).hasSize(64);
+  }
+
+  @Test
+  void shouldReadTheMerchantsAndTheCardsLongWindowsAndLabelFeedback() {
+    // given a merchant with 3 chargebacks arrived this week among 40 payments, and a card with one this month
+    String card = FraudApi.fresh("fp");
+    String user = FraudApi.fresh("rider");
+    String device = FraudApi.fresh("dev");
+    String merchant = FraudApi.fresh("mer");
+    String tx = FraudApi.fresh("tx");
+    try (VelocityHashes hashes = new VelocityHashes(redisUrl)) {
+      hashes.regular(card, user, device);
+      hashes.writeLabelFeedback(VelocityEntityType.MERCHANT, merchant, Duration.ofMinutes(5), 6, 40, 150, 1, 3, 4);
+      hashes.writeLabelFeedback(VelocityEntityType.CARD, card, Duration.ofHours(2), 1, 5, 20, 0, 0, 1);
+    }
+
+    // when the card pays at that merchant
+    FraudApi.score(FraudApi.body(tx, card, user, device, 1850).replace("\"tripId\": \"trip-1\"",
+        "\"merchantId\": \"" + merchant + "\"")).statusCode(200);
+
+    // then the recorded scoring row holds what the service read from both hashes
+    String features = row(tx).getString("features");
+    assertThat(features).contains("\"merchant_count_7d\":40.0", "\"merchant_count_30d\":150.0",
+        "\"merchant_fraud_1d\":1.0", "\"merchant_fraud_7d\":3.0", "\"merchant_fraud_30d\":4.0",
+        "\"merchant_fraud_share_7d\":0.075", "\"card_count_7d\":5.0", "\"card_fraud_30d\":1.0",
+        "\"card_fraud_7d\":0.0");
   }
 
   @Test

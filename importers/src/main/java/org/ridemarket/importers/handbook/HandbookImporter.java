@@ -143,10 +143,23 @@ public final class HandbookImporter {
           .setTransactionId(payment.getTransactionId())
           .setPaymentTime(at)
           .setLabel(FraudLabel.FRAUD)
-          .setPattern(FraudPattern.UNKNOWN)
+          .setPattern(patternOf(row, columns))
           .setSource(LabelSource.CHARGEBACK)
+          // the card and merchant, so that label-feedback features count the chargeback when it arrives
+          .setCardFingerprint(payment.getCardFingerprint())
+          .setMerchantId(payment.getMerchantId())
           .build());
     }
+  }
+
+  // the handbook's scenarios 1, 2 and 3; a file without the column, or another value, says UNKNOWN
+  private static FraudPattern patternOf(CsvRow row, Columns columns) throws BadRow {
+    if (columns.scenario < 0) {
+      return FraudPattern.UNKNOWN;
+    }
+    long scenario = row.whole(columns.scenario);
+    return scenario == 1 ? FraudPattern.HIGH_AMOUNT : scenario == 2 ? FraudPattern.COMPROMISED_TERMINAL
+        : scenario == 3 ? FraudPattern.COMPROMISED_CARD : FraudPattern.UNKNOWN;
   }
 
   private void emitLabel(EventEmitter emitter, FraudLabeled label) {
@@ -162,6 +175,8 @@ public final class HandbookImporter {
     final int terminal;
     final int amount;
     final int fraud;
+    /** TX_FRAUD_SCENARIO, optional: -1 when absent. */
+    final int scenario;
 
     Columns(List<String> header) {
       transaction = CsvRow.column(header, "TRANSACTION_ID");
@@ -170,6 +185,7 @@ public final class HandbookImporter {
       terminal = CsvRow.column(header, "TERMINAL_ID");
       amount = CsvRow.column(header, "TX_AMOUNT");
       fraud = CsvRow.column(header, "TX_FRAUD");
+      scenario = header.indexOf("TX_FRAUD_SCENARIO");
     }
   }
 }

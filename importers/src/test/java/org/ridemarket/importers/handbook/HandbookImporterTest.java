@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.contracts.events.FraudLabel;
 import org.ridemarket.contracts.events.FraudLabeled;
+import org.ridemarket.contracts.events.FraudPattern;
 import org.ridemarket.contracts.events.LabelSource;
 import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.topics.Topics;
@@ -61,6 +62,9 @@ class HandbookImporterTest {
       assertThat(label.getSource()).isEqualTo(LabelSource.CHARGEBACK);
       assertThat(label.getPaymentTime()).isEqualTo(fraud.getEventTime());
       assertThat(label.getEventTime()).isEqualTo(Instant.parse("2018-04-08T00:02:10Z"));
+      assertThat(label.getCardFingerprint()).isEqualTo(fraud.getCardFingerprint());
+      assertThat(label.getMerchantId()).isEqualTo(fraud.getMerchantId());
+      assertThat(label.getPattern()).isEqualTo(FraudPattern.HIGH_AMOUNT);
     });
     // in event-time order: a chargeback known at a payment's instant comes before that payment
     List<EncodedEvent> all = ImportedEvents.all(events);

@@ -31,7 +31,8 @@ public final class ThroughputMain {
 
   static final List<String> SUPPLY_DEMAND_INPUTS = List.of(Topics.RIDE_REQUESTS.name(), Topics.TRIP_EVENTS.name(),
       Topics.DRIVER_LOCATIONS.name());
-  static final List<String> VELOCITY_INPUTS = List.of(Topics.PAYMENTS.name());
+  // the velocity topology reads the labels too (label feedback, ADR 0023)
+  static final List<String> VELOCITY_INPUTS = List.of(Topics.PAYMENTS.name(), Topics.FRAUD_LABELS.name());
   static final List<String> CONGESTION_INPUTS = List.of(Topics.TRIP_EVENTS.name(), Topics.DRIVER_LOCATIONS.name());
   static final String VELOCITY_ARGS = "--duration 2h --drivers 4000 --demand-scale 40 --seed 43";
 

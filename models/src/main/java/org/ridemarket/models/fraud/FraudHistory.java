@@ -13,14 +13,15 @@ import org.ridemarket.simulator.output.EventSink;
 
 /**
  * Turns recorded events into fraud training rows: before a payment goes into the velocity topology
- * ({@link VelocityReplay}), its row is built with {@link VelocityScoring} from its card's, user's and
- * device's vectors as Redis would serve them then, so the row never counts the payment itself; labels
- * from fraud.labels are joined at the end ({@link LateLabels}). An {@link EventSink}, so the simulator can
+ * ({@link VelocityReplay}), its row is built with {@link VelocityScoring} from its card's, user's, device's
+ * and merchant's vectors as Redis would serve them then, so the row never counts the payment itself. Labels
+ * from fraud.labels go into the topology at their arrival (label feedback: a row sees only the labels that
+ * had arrived before its payment) and are joined to the rows at the end ({@link LateLabels}). An {@link EventSink}, so the simulator can
  * write into it directly, and fed by a file reader alike.
  */
 public final class FraudHistory implements EventSink {
 
-  private record Pending(long time, String transactionId, float[] features) {
+  private record Pending(long time, String transactionId, float[] features, String card) {
   }
 
   private final VelocityReplay replay;
@@ -54,10 +55,11 @@ public final class FraudHistory implements EventSink {
     events++;
     if (event.topic().equals(Topics.PAYMENTS.name()) && time < paymentsUntil) {
       PaymentAttempted payment = Topics.PAYMENTS.valueSerde().deserializer().deserialize(event.topic(), event.value());
-      payments.add(new Pending(time, payment.getTransactionId(), row(payment)));
+      payments.add(new Pending(time, payment.getTransactionId(), row(payment), payment.getCardFingerprint()));
       replay.accept(event);
     } else if (event.topic().equals(Topics.FRAUD_LABELS.name())) {
       labels.accept(Topics.FRAUD_LABELS.valueSerde().deserializer().deserialize(event.topic(), event.value()));
+      replay.accept(event);
     }
   }
 
@@ -67,7 +69,9 @@ public final class FraudHistory implements EventSink {
     double[] values = VelocityScoring.values(payment,
         replay.latest(VelocityFeatures.recordKey(VelocityEntityType.CARD, payment.getCardFingerprint()), time),
         replay.latest(VelocityFeatures.recordKey(VelocityEntityType.USER, payment.getUserId()), time),
-        replay.latest(VelocityFeatures.recordKey(VelocityEntityType.DEVICE, payment.getDeviceId()), time));
+        replay.latest(VelocityFeatures.recordKey(VelocityEntityType.DEVICE, payment.getDeviceId()), time),
+        payment.getMerchantId() == null ? null
+            : replay.latest(VelocityFeatures.recordKey(VelocityEntityType.MERCHANT, payment.getMerchantId()), time));
     float[] row = new float[values.length];
     for (int i = 0; i < values.length; i++) {
       row[i] = (float) values[i];
@@ -81,7 +85,7 @@ public final class FraudHistory implements EventSink {
     for (Pending payment : payments) {
       labels.outcome(payment.transactionId(), payment.time(), lastEventTime).ifPresent(outcome -> rows.add(
           new FraudRow(payment.time(), payment.transactionId(), payment.features(), outcome.fraud(),
-              outcome.pattern())));
+              outcome.pattern(), payment.card())));
     }
     return rows;
   }

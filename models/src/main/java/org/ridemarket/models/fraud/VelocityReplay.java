@@ -12,7 +12,7 @@ import org.ridemarket.topologies.velocity.VelocitySettings;
 import org.ridemarket.topologies.velocity.VelocityTopology;
 
 /**
- * Recorded payments through the very topology feature-streams runs ({@link VelocityTopology#build}), in one
+ * Recorded payments and fraud labels through the very topology feature-streams runs ({@link VelocityTopology#build}), in one
  * thread on a TopologyTestDriver with in-memory stores; {@link #latest(String)} is what the entity's Redis
  * hash would hold at the current point of the replay (newest event time wins, as the sink's writes do, and
  * a hash not written for {@link #REDIS_TTL} has expired).
@@ -20,7 +20,9 @@ import org.ridemarket.topologies.velocity.VelocityTopology;
 public final class VelocityReplay implements AutoCloseable {
 
   /** The velocity sink's default hash TTL (features.velocity.redis-sink.ttl): an older vector is gone. */
-  public static final Duration REDIS_TTL = Duration.ofHours(25);
+  public static final Duration REDIS_TTL = Duration.ofDays(30).plusHours(1);
+
+  private static final int DISCARD_EVERY = 10_000;
 
   private final ReplayDriver driver;
   private final Map<String, VelocitySnapshot> latest = new HashMap<>();
@@ -37,13 +39,23 @@ public final class VelocityReplay implements AutoCloseable {
         () -> VelocityTopology.build(settings, Stores::inMemoryKeyValueStore));
   }
 
-  /** Feeds one recorded event; events of other topics than payments are ignored. */
+  /**
+   * Feeds one recorded event; events of other topics than payments and fraud labels are ignored. Labels go in
+   * at their own event time (their arrival), as feature-streams reads them.
+   */
   public void accept(EncodedEvent event) {
-    if (!event.topic().equals(Topics.PAYMENTS.name())) {
+    if (event.topic().equals(Topics.PAYMENTS.name())) {
+      driver.pipe(Topics.PAYMENTS, event);
+    } else if (event.topic().equals(Topics.FRAUD_LABELS.name())) {
+      driver.pipe(Topics.FRAUD_LABELS, event);
+    } else {
       return;
     }
-    driver.pipe(Topics.PAYMENTS, event);
-    piped++;
+    // the test driver keeps every changelog and repartition record until read: months of history fill any heap
+    if (++piped % DISCARD_EVERY == 0) {
+      drain();
+      driver.discardUndrained();
+    }
   }
 
   /**
@@ -73,7 +85,7 @@ public final class VelocityReplay implements AutoCloseable {
     }
   }
 
-  /** Payments piped into the topology. */
+  /** Payments and labels piped into the topology. */
   public long piped() {
     return piped;
   }

@@ -22,6 +22,8 @@ class FraudHistoryTest {
 
   private static final Instant T0 = Instant.parse("2026-11-02T12:00:00Z");
   private static final Duration WINDOW = Duration.ofDays(2);
+  private static final String CARD = "fp_0a1b2c3d4e5f60718293";
+  private static final String MERCHANT = "mer_1";
 
   @Test
   void shouldBuildEachRowFromTheVectorsBeforeThePaymentNotIncludingIt() {
@@ -69,15 +71,37 @@ class FraudHistoryTest {
   }
 
   @Test
+  void shouldShowALabelOnlyToTheRowsOfPaymentsAfterItArrived() {
+    // given a fraud at a merchant, a payment there before its chargeback arrives, and one after
+    FraudHistory history = new FraudHistory(new VelocityReplay(), WINDOW);
+    history.accept(payment("tx-fraud", 9000, T0));
+    history.accept(payment("tx-before", 1500, T0.plus(Duration.ofHours(20))));
+    history.accept(label("tx-fraud", FraudLabel.FRAUD, T0, T0.plus(Duration.ofDays(1))));
+    history.accept(payment("tx-after", 1500, T0.plus(Duration.ofDays(1)).plusSeconds(1)));
+    history.accept(payment("tx-end", 100, T0.plus(WINDOW).plus(Duration.ofDays(2))));
+    history.close();
+
+    List<FraudRow> rows = history.rows();
+
+    // then the payment scored before the arrival never sees the label, its own payment neither, the later one does
+    assertThat(rows).extracting(FraudRow::transactionId).startsWith("tx-fraud", "tx-before", "tx-after");
+    assertThat(rows.subList(0, 3)).extracting(row -> value(row, "merchant_fraud_1d")).containsExactly(0f, 0f, 1f);
+    assertThat(rows.subList(0, 3)).extracting(row -> value(row, "card_fraud_7d")).containsExactly(0f, 0f, 1f);
+    assertThat(value(rows.get(2), "merchant_fraud_share_1d")).as("1 label over the 1 payment of the day")
+        .isEqualTo(1f);
+    assertThat(value(rows.get(1), "merchant_count_24h")).as("the merchant's windows: the fraud").isEqualTo(1f);
+  }
+
+  @Test
   void shouldLetTheNewestLabelOfATransactionWinWhateverItsSource() {
     LateLabels labels = new LateLabels(WINDOW);
     long paid = T0.toEpochMilli();
     labels.accept(new FraudLabeled(UUID.randomUUID(), T0.plusSeconds(3_600), "tx", T0, FraudLabel.LEGIT,
-        FraudPattern.NONE, LabelSource.ANALYST_REVIEW));
+        FraudPattern.NONE, LabelSource.ANALYST_REVIEW, null, null));
     // an analyst cleared it young; then a chargeback overrules the analyst
     assertThat(labels.outcome("tx", paid, paid + 7_200_000L)).hasValueSatisfying(o -> assertThat(o.fraud()).isFalse());
     labels.accept(new FraudLabeled(UUID.randomUUID(), T0.plus(Duration.ofDays(3)), "tx", T0, FraudLabel.FRAUD,
-        FraudPattern.ACCOUNT_TAKEOVER, LabelSource.CHARGEBACK));
+        FraudPattern.ACCOUNT_TAKEOVER, LabelSource.CHARGEBACK, null, null));
     assertThat(labels.outcome("tx", paid, paid + 7_200_000L)).hasValueSatisfying(o -> assertThat(o.fraud()).isTrue());
     // and silence about a young payment says nothing
     assertThat(labels.outcome("tx-other", paid, paid + 7_200_000L)).isEmpty();
@@ -89,9 +113,9 @@ class FraudHistoryTest {
 
   private static EncodedEvent payment(String transactionId, long amountMinor, Instant time) {
     PaymentAttempted payment = PaymentAttempted.newBuilder().setEventId(UUID.randomUUID()).setEventTime(time)
-        .setTransactionId(transactionId).setCardFingerprint("fp_0a1b2c3d4e5f60718293").setUserId("usr_1")
+        .setTransactionId(transactionId).setCardFingerprint(CARD).setUserId("usr_1")
         .setDeviceId("dev_1").setAmountMinor(amountMinor).setCurrency("USD")
-        .setLocation(new GeoPoint(40.758, -73.9855)).setTripId("trp_" + transactionId).build();
+        .setLocation(new GeoPoint(40.758, -73.9855)).setMerchantId(MERCHANT).build();
     byte[] value = Topics.PAYMENTS.valueSerde().serializer().serialize(Topics.PAYMENTS.name(), payment);
     String key = payment.getCardFingerprint();
     return new EncodedEvent(Topics.PAYMENTS.name(), key, key.getBytes(), value, time.toEpochMilli());
@@ -100,7 +124,7 @@ class FraudHistoryTest {
   private static EncodedEvent label(String transactionId, FraudLabel label, Instant paid, Instant known) {
     FraudLabeled event = new FraudLabeled(UUID.randomUUID(), known, transactionId, paid, label,
         label == FraudLabel.FRAUD ? FraudPattern.STOLEN_CARD_BURST : FraudPattern.NONE,
-        label == FraudLabel.FRAUD ? LabelSource.CHARGEBACK : LabelSource.ANALYST_REVIEW);
+        label == FraudLabel.FRAUD ? LabelSource.CHARGEBACK : LabelSource.ANALYST_REVIEW, CARD, MERCHANT);
     byte[] value = Topics.FRAUD_LABELS.valueSerde().serializer().serialize(Topics.FRAUD_LABELS.name(), event);
     return new EncodedEvent(Topics.FRAUD_LABELS.name(), transactionId, transactionId.getBytes(), value,
         known.toEpochMilli());

@@ -23,7 +23,7 @@ import org.ridemarket.simulator.payments.PlannedPayment;
 public final class ChargebackLabels implements PaymentObserver {
 
   private record Pending(long due, long sequence, UUID eventId, String transactionId, Instant paymentTime,
-      FraudPattern pattern) {
+      FraudPattern pattern, String cardFingerprint, String merchantId) {
   }
 
   private final PriorityQueue<Pending> queue = new PriorityQueue<>(
@@ -50,7 +50,7 @@ public final class ChargebackLabels implements PaymentObserver {
     long due = clock.now() + delay.drawMillis(rng);
     // The event id is drawn now, so ids do not depend on when (or whether) the label is released.
     queue.add(new Pending(due, sequence++, ids.eventId(), payment.getTransactionId(), payment.getEventTime(),
-        planned.pattern()));
+        planned.pattern(), payment.getCardFingerprint(), payment.getMerchantId()));
   }
 
   /** Emits the labels that are due, stamped with the current time. */
@@ -58,7 +58,7 @@ public final class ChargebackLabels implements PaymentObserver {
     while (!queue.isEmpty() && queue.peek().due() <= clock.now()) {
       Pending due = queue.poll();
       emitter.fraudLabel(new FraudLabeled(due.eventId(), clock.instant(), due.transactionId(), due.paymentTime(),
-          FraudLabel.FRAUD, due.pattern(), LabelSource.CHARGEBACK));
+          FraudLabel.FRAUD, due.pattern(), LabelSource.CHARGEBACK, due.cardFingerprint(), due.merchantId()));
     }
   }
 

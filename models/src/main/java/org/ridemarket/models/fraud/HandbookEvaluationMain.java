@@ -1,0 +1,95 @@
+package org.ridemarket.models.fraud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.ridemarket.contracts.features.VelocityFeatures;
+import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.models.ModelDescription;
+import org.ridemarket.models.ModelPublisher;
+import org.ridemarket.models.XgboostOnnxExporter;
+import org.ridemarket.simulator.output.EventFileReader;
+
+/**
+ * The fraud model on the Fraud Detection Handbook's history: replays an event file written by the handbook importer
+ * (payments, chargebacks 7 days later) through the velocity topology into point-in-time rows, evaluates the
+ * handbook's 7/7/7 protocol over the last test weeks ({@link HandbookEvaluation}) and prints the per-week table;
+ * optionally publishes the last week's model as {@value #MODEL_NAME}, a name of its own, so that services keep
+ * serving the simulated city's {@code fraud} unless told otherwise. See models/README.md for the command.
+ *
+ * <pre>
+ *   --history FILE    event file of `importers.jar handbook --out FILE` (required)
+ *   --weeks N         test weeks, the last N whole weeks of the history (default 4)
+ *   --publish V       publish the last week's model as fraud-handbook:V
+ *   --artifacts DIR   artifact store (default models/artifacts from the repository root)
+ * </pre>
+ */
+public final class HandbookEvaluationMain {
+
+  /** The published model's name: it says which history trained it. */
+  public static final String MODEL_NAME = "fraud-handbook";
+
+  private HandbookEvaluationMain() {
+  }
+
+  /** Runs the evaluation; exits with 2 on bad options. */
+  public static void main(String[] args) throws Exception {
+    Path artifacts = Files.isDirectory(Path.of("models")) ? Path.of("models", "artifacts") : Path.of("artifacts");
+    Path history = null;
+    int weeks = 4;
+    String publish = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--history" -> history = Path.of(args[++i]);
+        case "--weeks" -> weeks = Integer.parseInt(args[++i]);
+        case "--publish" -> publish = args[++i];
+        case "--artifacts" -> artifacts = Path.of(args[++i]);
+        default -> {
+          System.err.println("handbook evaluation: unknown option " + args[i] + " (see HandbookEvaluationMain)");
+          System.exit(2);
+        }
+      }
+    }
+    if (history == null || !Files.isRegularFile(history)) {
+      System.err.println("handbook evaluation: --history FILE is required and must exist, got " + history);
+      System.exit(2);
+    }
+    long started = System.nanoTime();
+    FraudHistory replayed = new FraudHistory(new VelocityReplay(), HandbookEvaluation.DELAY);
+    try (EventFileReader reader = new EventFileReader(history)) {
+      long[] seen = {0};
+      reader.forEachRemaining(event -> {
+        replayed.accept(event);
+        if (++seen[0] % 200_000 == 0) {
+          System.out.printf(Locale.ROOT, "  %,d events replayed (%.0f s)%n", seen[0], seconds(started));
+        }
+      });
+    }
+    replayed.close();
+    List<FraudRow> rows = replayed.rows();
+    System.out.printf(Locale.ROOT, "replayed %,d events (%,d payments, %,d labels) in %.0f s: %,d rows, %,d frauds%n",
+        replayed.events(), replayed.payments(), replayed.labels(), seconds(started), rows.size(),
+        rows.stream().filter(FraudRow::fraud).count());
+
+    List<HandbookEvaluation.Week> evaluated = HandbookEvaluation.slide(rows, weeks);
+    System.out.print(HandbookEvaluation.table(evaluated));
+    System.out.printf(Locale.ROOT, "evaluated in %.0f s in all%n", seconds(started));
+    if (publish != null) {
+      HandbookEvaluation.Week last = evaluated.get(evaluated.size() - 1);
+      ModelSignature signature = new ModelPublisher(artifacts).publish(
+          new ModelDescription(MODEL_NAME, publish, Instant.ofEpochMilli(last.train().get(0).time()),
+              Instant.ofEpochMilli(last.train().get(last.train().size() - 1).time()), last.metrics()),
+          last.booster(), new XgboostOnnxExporter().export(last.booster(), VelocityFeatures.NAMES),
+          last.test().stream().map(FraudRow::features).toArray(float[][]::new),
+          last.train().stream().map(FraudRow::features).toArray(float[][]::new));
+      System.out.printf(Locale.ROOT, "published %s into %s (gate: %s)%n", signature.id(), artifacts.toAbsolutePath(),
+          signature.gate().summary());
+    }
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}
