@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.ridemarket.contracts.events.EtaPredicted;
 import org.ridemarket.eta.Eta;
 import org.ridemarket.eta.EtaRequest;
-import org.ridemarket.eta.rest.Coordinates;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.eta.rest.EtaRequestBody;
 import org.ridemarket.eta.rest.EtaResponse;
 import org.ridemarket.routing.GeoPoint;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.service.rest.route.Checked;
 import org.ridemarket.service.rest.route.FieldChecks;
 

@@ -16,7 +16,7 @@ import org.ridemarket.contracts.events.ReasonCode;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.fraud.PaymentDecision;
 import org.ridemarket.fraud.Reason;
-import org.ridemarket.fraud.rest.Location;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.fraud.rest.ReasonView;
 import org.ridemarket.fraud.rest.ReviewView;
 import org.ridemarket.fraud.rest.ScoreResponse;
@@ -65,7 +65,7 @@ public class DecisionMapper {
     return new ReviewView(decision.getTransactionId(), decision.getDecision().name(), decision.getScore(),
         views(reasons(decision)), features, decision.getCardFingerprint(), decision.getUserId(),
         decision.getDeviceId(), decision.getAmountMinor(), decision.getCurrency(),
-        new Location(decision.getLat(), decision.getLon()), decision.getEventTime(), decision.getDecidedAt(),
+        new Coordinates(decision.getLat(), decision.getLon()), decision.getEventTime(), decision.getDecidedAt(),
         decision.getReviewState().name(), decision.getAssignedTo(), decision.getTakenAt(),
         decision.getLabel() == null ? null : decision.getLabel().name(),
         decision.getPattern() == null ? null : decision.getPattern().name(), decision.getLabeledAt());

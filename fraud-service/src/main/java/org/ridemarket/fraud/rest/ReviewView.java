@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.Coordinates;
 
 /**
  * A decision in the review queue, with what an analyst needs to judge it.
@@ -40,7 +41,7 @@ public record ReviewView(
     String deviceId,
     long amountMinor,
     String currency,
-    Location location,
+    Coordinates location,
     Instant eventTime,
     Instant decidedAt,
     String state,

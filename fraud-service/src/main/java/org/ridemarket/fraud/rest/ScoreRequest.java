@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.service.rest.route.Checked;
 import org.ridemarket.service.rest.route.FieldChecks;
 
@@ -36,7 +37,7 @@ public record ScoreRequest(
     @Schema(example = "1850") @NotNull @Positive Long amountMinor,
     @Schema(example = "USD") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be three upper-case letters (ISO 4217)")
     String currency,
-    @NotNull @Valid Location location,
+    @NotNull @Valid Coordinates location,
     @Size(max = 128) String merchantId,
     @Schema(example = "trip-9d2") @Size(max = 128) String tripId,
     @Schema(example = "2026-11-21T18:04:05.120Z") Instant eventTime) implements Checked {

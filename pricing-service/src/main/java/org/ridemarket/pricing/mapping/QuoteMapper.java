@@ -9,7 +9,7 @@ import org.ridemarket.pricing.Fare;
 import org.ridemarket.pricing.Position;
 import org.ridemarket.pricing.Quote;
 import org.ridemarket.pricing.TripRequest;
-import org.ridemarket.pricing.rest.Coordinates;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.pricing.rest.FareBreakdown;
 import org.ridemarket.pricing.rest.QuoteRequest;
 import org.ridemarket.pricing.rest.QuoteResponse;

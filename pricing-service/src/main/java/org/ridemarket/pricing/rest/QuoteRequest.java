@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.service.rest.route.Checked;
 import org.ridemarket.service.rest.route.FieldChecks;
 

@@ -3,6 +3,7 @@ package org.ridemarket.pricing.rest;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ridemarket.service.rest.Coordinates;
 
 /**
  * A quote as the API shows it.

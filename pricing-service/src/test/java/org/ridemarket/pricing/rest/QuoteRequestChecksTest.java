@@ -3,6 +3,7 @@ package org.ridemarket.pricing.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.ridemarket.service.rest.Coordinates;
 import org.ridemarket.service.rest.route.ValidationAgreement;
 
 class QuoteRequestChecksTest {

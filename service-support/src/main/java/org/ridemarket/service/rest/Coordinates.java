@@ -1,4 +1,4 @@
-package org.ridemarket.pricing.rest;
+package org.ridemarket.service.rest;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,7 +8,8 @@ import org.ridemarket.service.rest.route.Checked;
 import org.ridemarket.service.rest.route.FieldChecks;
 
 /**
- * A WGS84 position in the API.
+ * A WGS84 position in the decision APIs: a pickup, a drop-off, a driver, a payer's device. One type for the three
+ * services, so that its bounds and field checks are the same everywhere.
  *
  * @param lat latitude in decimal degrees
  * @param lon longitude in decimal degrees
