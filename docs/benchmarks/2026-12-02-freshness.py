@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Scrapes feature-streams' /q/metrics twice, WINDOW seconds apart, and prints per family: vectors written,
 freshness p50/p99 over the window (from the feature_freshness histogram's bucket deltas, linear inside a bucket),
-and Redis writes/s (applied + stale)."""
+Redis writes/s (applied + stale), the vectors above the 246-ms bucket and the cumulative bucket counts
+between 60 ms and 1.1 s."""
 import re, sys, time, urllib.request
 URL = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8090/q/metrics"
 WINDOW = float(sys.argv[2]) if len(sys.argv) > 2 else 180
@@ -49,5 +50,6 @@ for family in ('supply_demand', 'velocity', 'congestion'):
         continue
     delta = {le: bb[le] - ba.get(le, 0) for le in bb}
     n = delta[max(delta)]
+    above = n - max((delta[le] for le in delta if le <= 0.25), default=0)
     print(f"{family}: {n:.0f} vectors applied in {elapsed:.0f} s, freshness p50 {quantile(delta, .5)*1000:.0f} ms, "
-          f"p99 {quantile(delta, .99)*1000:.0f} ms; Redis writes {(writes(b, family) - writes(a, family)) / elapsed:.1f}/s")
+          f"p99 {quantile(delta, .99)*1000:.0f} ms; Redis writes {(writes(b, family) - writes(a, family)) / elapsed:.1f}/s; above 246 ms: {above:.0f}; buckets " + " ".join(f"{le*1000:.0f}:{delta[le]:.0f}" for le in sorted(delta) if 0.06 < le < 1.1))
