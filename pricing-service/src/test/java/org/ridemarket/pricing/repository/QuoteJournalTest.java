@@ -136,7 +136,7 @@ class QuoteJournalTest {
   void shouldRefuseAtOnceWhenTooManyQuotesAreWaiting() throws Exception {
     // given one write slot and room for two waiting quotes, behind a paused PostgreSQL
     QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
-        new PromiseJournal.Bounds(64, 1, 2));
+        new PromiseJournal.Bounds(64, 1, 2, Duration.ofHours(1)));
     LocalStack stack = LocalStackTestResource.shared();
     List<CompletableFuture<Void>> accepted = new ArrayList<>();
     CompletableFuture<Void> refused;
@@ -157,6 +157,41 @@ class QuoteJournalTest {
     }
     // and the accepted ones commit once it is back
     CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldRefuseAtOnceWhilePostgresHasAnsweredNothingAndWriteAgainWhenItAnswers() throws Exception {
+    // given a write under way behind a paused PostgreSQL for longer than the stall duration
+    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
+        new PromiseJournal.Bounds(64, 4, 100, Duration.ofMillis(100)));
+    LocalStack stack = LocalStackTestResource.shared();
+    Quote stuck = quote(UUID.randomUUID());
+    Quote refusedQuote = quote(UUID.randomUUID());
+    CompletableFuture<Void> first;
+    CompletableFuture<Void> refused;
+    long waitedNanos;
+    stack.pausePostgres(true);
+    try {
+      first = journal.record(stuck, NONE).subscribeAsCompletionStage();
+      Thread.sleep(300);
+      // when another quote arrives, with a whole budget left and free write slots
+      long asked = System.nanoTime();
+      refused = journal.record(refusedQuote, NONE).subscribeAsCompletionStage();
+      assertThatThrownBy(() -> refused.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
+          .hasMessageContaining("answered nothing");
+      waitedNanos = System.nanoTime() - asked;
+    } finally {
+      stack.pausePostgres(false);
+    }
+
+    // then it was refused at once (not after its deadline, which it did not have), and never written
+    assertThat(waitedNanos).as("ns waited for the refusal").isLessThan(TimeUnit.SECONDS.toNanos(1));
+    first.get(30, TimeUnit.SECONDS);
+    assertThat(count(List.of(refusedQuote))).isZero();
+    // and once PostgreSQL has answered, quotes are written again
+    Quote after = quote(UUID.randomUUID());
+    journal.record(after, NONE).subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
+    assertThat(count(List.of(stuck, after))).isEqualTo(2);
   }
 
   private long count(List<Quote> quotes) {

@@ -65,6 +65,13 @@ public interface ServingConfig {
     /** Longest one pipelined read may take (less when the request's deadline is nearer). */
     @WithDefault("PT0.03S")
     Duration timeout();
+
+    /**
+     * How long Redis may answer nothing while a read is under way before decisions skip it at once (a
+     * degraded answer) instead of each waiting out the timeout; its first answer ends that.
+     */
+    @WithDefault("PT0.1S")
+    Duration stallAfter();
   }
 
   /** Where models come from and how new versions are picked up. */
@@ -93,6 +100,13 @@ public interface ServingConfig {
     /** Promises that may wait for a write; beyond it a request fails fast with 503. */
     @WithDefault("2048")
     int maxWaiting();
+
+    /**
+     * How long PostgreSQL may answer nothing while a write is under way before new promises are refused at
+     * once with 503 (a paused or unreachable database) instead of waiting out their deadlines.
+     */
+    @WithDefault("PT0.15S")
+    Duration stallAfter();
   }
 
   /** The outbox relay. */

@@ -25,11 +25,14 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.ridemarket.service.config.ServingConfig;
 import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.deadline.Stall;
 
 /**
  * The feature store as a decision sees it: every hash of one decision read in one pipelined round
  * trip (the HGETALLs leave in a single write) under the request's deadline, and small fire-and-forget
- * writes of shared decision state. Reads complete on a Lettuce thread.
+ * writes of shared decision state. Reads complete on a Lettuce thread. While Redis has answered
+ * nothing for {@code serving.features.stall-after} with a read under way (paused, or its host gone
+ * quiet), reads fail at once rather than each waiting out its timeout ({@link Stall}).
  */
 @ApplicationScoped
 public class FeatureStore {
@@ -39,10 +42,12 @@ public class FeatureStore {
 
   private final RedisConnection redis;
   private final Duration timeout;
+  private final Stall stall;
 
   FeatureStore(ServingConfig config) {
     this.redis = new RedisConnection(config.features().redisUrl(), FeatureStoreException::new);
     this.timeout = config.features().timeout();
+    this.stall = new Stall(config.features().stallAfter());
   }
 
   void start(@Observes StartupEvent started) {
@@ -56,18 +61,23 @@ public class FeatureStore {
   /**
    * The hashes at {@code keys}, in order (an absent key reads as an empty map).
    *
-   * @return a Uni that fails with {@link FeatureStoreException} when Redis is down, or has not answered
-   *     within the configured timeout or the deadline, whichever is nearer
+   * @return a Uni that fails with {@link FeatureStoreException} when Redis is down or stalled, or has not
+   *     answered within the configured timeout or the deadline, whichever is nearer
    */
   public Uni<List<Map<String, String>>> read(List<String> keys, Deadline deadline) {
+    if (stall.stalled()) {
+      return Uni.createFrom().failure(stalled());
+    }
     Uni<List<Map<String, String>>> read = redis.<List<Map<String, String>>>call(connection -> {
       List<AsyncCommand<String, String, Map<String, String>>> commands = new ArrayList<>(keys.size());
       for (String key : keys) {
         commands.add(new AsyncCommand<>(new Command<>(CommandType.HGETALL, new MapOutput<>(StringCodec.UTF8),
             new CommandArgs<>(StringCodec.UTF8).addKey(key))));
       }
+      stall.begin();
       connection.dispatch(commands);
       return CompletableFuture.allOf(commands.toArray(CompletableFuture[]::new))
+          .whenComplete((done, failure) -> stall.end())
           .thenApply(done -> commands.stream().map(CompletableFuture::join).toList());
     }).onFailure(failure -> !(failure instanceof FeatureStoreException))
         .transform(failure -> new FeatureStoreException("Redis read failed: " + failure.getMessage(), failure));
@@ -93,11 +103,22 @@ public class FeatureStore {
     }).subscribe().with(done -> { }, failure -> LOG.debugf("feature store write dropped: %s", failure.getMessage()));
   }
 
-  /** Runs one command and waits for it no longer than the deadline allows. */
+  /** Runs one command and waits for it no longer than the deadline allows (not at all while Redis is stalled). */
   public <T> Uni<T> call(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<T>> command,
       Deadline deadline) {
-    return inCallersTrace(deadline.bound(redis.call(connection -> command.apply(connection.async())), timeout,
+    if (stall.stalled()) {
+      return Uni.createFrom().failure(stalled());
+    }
+    Uni<T> call = redis.call(connection -> {
+      stall.begin();
+      return command.apply(connection.async()).whenComplete((answer, failure) -> stall.end());
+    });
+    return inCallersTrace(deadline.bound(call, timeout,
         () -> new FeatureStoreException("Redis did not answer within " + deadline.cap(timeout).toMillis() + " ms")));
+  }
+
+  private FeatureStoreException stalled() {
+    return new FeatureStoreException("Redis has answered nothing for " + stall.silent().toMillis() + " ms");
   }
 
   /** Redis' answer to a PING within {@code wait}; fails, saying why, when there is none. */

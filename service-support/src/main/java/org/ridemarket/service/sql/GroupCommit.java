@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.deadline.Stall;
 import org.ridemarket.service.vertx.VertxContexts;
 
 /**
@@ -29,6 +31,10 @@ import org.ridemarket.service.vertx.VertxContexts;
  * <p>A failed batch is retried one row at a time, so one bad row fails only its own caller. A caller's
  * Uni completes only after its statement is committed, with whether it inserted a row (false for an
  * {@code ON CONFLICT DO NOTHING} that found the key taken).
+ *
+ * <p>When a write has been under way for {@code stallAfter} and PostgreSQL has answered nothing since (it
+ * is paused, or its host is gone), new rows are refused at once rather than left to wait out their
+ * deadlines ({@link Stall}); the first answer ends that.
  *
  * @param <T> what one row records
  */
@@ -50,16 +56,18 @@ public final class GroupCommit<T> {
   private final AtomicInteger waitingCount = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger writes = new AtomicInteger();
+  private final Stall stall;
 
   /**
    * Group commit of {@code insert}, one statement per item with the parameters {@code tuple} gives, with at
    * most {@code maxWaiting} rows waiting for a write (more are refused at once) and {@code afterCommit} run
-   * after every committed write.
+   * after every committed write, refusing rows at once while PostgreSQL has answered nothing for
+   * {@code stallAfter} with a write under way.
    *
    * @param configPrefix the service's configuration prefix of the bounds, for the error message
    */
   public GroupCommit(Pool pool, String insert, Function<T, Tuple> tuple, int maxBatch, int maxInFlight,
-      int maxWaiting, Runnable afterCommit, String configPrefix) {
+      int maxWaiting, Duration stallAfter, Runnable afterCommit, String configPrefix) {
     if (maxBatch < 1 || maxInFlight < 1 || maxWaiting < 1) {
       throw new IllegalArgumentException(configPrefix + " needs max-batch, max-in-flight and max-waiting >= 1");
     }
@@ -70,13 +78,14 @@ public final class GroupCommit<T> {
     this.tuple = tuple;
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
+    this.stall = new Stall(stallAfter);
   }
 
   /**
    * Inserts the row of {@code item} unless {@code deadline} passes before its write is sent: a row still
    * waiting then is never written. Its Uni fails with {@link NotRecordedException} when the deadline
    * passes before the commit (whether or not the row was sent; a row sent may still commit), and at once
-   * when {@code maxWaiting} rows are already waiting.
+   * when {@code maxWaiting} rows are already waiting or PostgreSQL is stalled.
    *
    * @return a Uni of true when the statement inserted a row, false when it inserted none; it completes,
    *     on the caller's Vert.x context, once the statement is committed or the deadline has passed
@@ -86,6 +95,10 @@ public final class GroupCommit<T> {
     long waitMillis = deadline.remaining().toMillis();
     if (waitMillis < 1) {
       return Uni.createFrom().failure(new NotRecordedException("the deadline passed before the write"));
+    }
+    if (stall.stalled()) {
+      return Uni.createFrom().failure(new NotRecordedException("PostgreSQL has answered nothing for "
+          + stall.silent().toMillis() + " ms"));
     }
     if (waitingCount.incrementAndGet() > maxWaiting) {
       waitingCount.decrementAndGet();
@@ -152,6 +165,7 @@ public final class GroupCommit<T> {
 
   private void write(List<Pending<T>> batch) {
     writes.incrementAndGet();
+    stall.begin();
     insert(batch)
         .invoke(inserted -> {
           for (int i = 0; i < batch.size(); i++) {
@@ -165,10 +179,14 @@ public final class GroupCommit<T> {
                 .collect().last().replaceWithVoid())
         .subscribe().with(
             done -> {
+              stall.end();
               afterCommit.run();
               finish(batch, null);
             },
-            failure -> finish(batch, failure));
+            failure -> {
+              stall.end();
+              finish(batch, failure);
+            });
   }
 
   // After a failed batch: each row on its own, completing (or failing) only its own Uni.

@@ -44,7 +44,7 @@ public final class PromiseJournal<T> {
         + " insert into " + relay.table() + " (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
         + ", $" + (parameters + 2) + ", $" + (parameters + 3) + ", $" + (parameters + 4) + " from promise";
     this.commits = new GroupCommit<>(pool, withEvent, item -> withEvent(tuple.apply(item), event.apply(item)),
-        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), relay::wake, name);
+        config.maxBatch(), config.maxInFlight(), config.maxWaiting(), config.stallAfter(), relay::wake, name);
     warm(pool, withEvent, Math.min(config.maxInFlight(), WARM_CONNECTIONS));
   }
 
@@ -77,7 +77,13 @@ public final class PromiseJournal<T> {
   }
 
   /** Group commit bounds set in code rather than configuration (tests, tools). */
-  public record Bounds(int maxBatch, int maxInFlight, int maxWaiting) implements ServingConfig.Journal {
+  public record Bounds(int maxBatch, int maxInFlight, int maxWaiting, Duration stallAfter)
+      implements ServingConfig.Journal {
+
+    /** Bounds with the configuration's default stall duration. */
+    public Bounds(int maxBatch, int maxInFlight, int maxWaiting) {
+      this(maxBatch, maxInFlight, maxWaiting, Duration.ofMillis(150));
+    }
   }
 
   /** Writes sent so far (a batch or a retried single promise each); for tests. */

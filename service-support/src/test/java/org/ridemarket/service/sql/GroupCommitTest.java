@@ -3,6 +3,7 @@ package org.ridemarket.service.sql;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 // The batching itself runs against a real PostgreSQL in pricing's QuoteJournalTest and fraud's DecisionJournalTest.
@@ -10,9 +11,9 @@ class GroupCommitTest {
 
   @Test
   void shouldRefuseBoundsThatCouldNeverWriteNamingTheServicesConfiguration() {
-    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 0, 1, 1, () -> { }, "fraud.journal"))
+    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 0, 1, 1, Duration.ofMillis(150), () -> { }, "fraud.journal"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraud.journal needs max-batch, max-in-flight and max-waiting >= 1");
-    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 1, 0, 1, () -> { }, "pricing.journal"))
+    assertThatThrownBy(() -> new GroupCommit<String>(null, "insert", Tuple::of, 1, 0, 1, Duration.ofMillis(150), () -> { }, "pricing.journal"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pricing.journal");
   }
 }

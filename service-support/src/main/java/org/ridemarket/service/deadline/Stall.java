@@ -1,0 +1,68 @@
+package org.ridemarket.service.deadline;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Whether a dependency has stopped answering: something has waited on it for longer than {@code after}
+ * and nothing it was asked has come back since. A paused PostgreSQL or Redis accepts requests on its
+ * open sockets and answers none; without this every caller would wait out its whole deadline, and under
+ * a steady load the waiting requests pile up until the answers themselves come late. While a dependency
+ * is stalled its callers skip it at once: a degraded answer where the policy allows one, a fast 503
+ * where it does not. The first answer it gives (or the last outstanding call ending, by its own timeout)
+ * ends the stall, so it heals without a timer or a probe schedule.
+ *
+ * <p>Two counters and two timestamps, no per-call bookkeeping: {@link #begin()} and {@link #end()} around
+ * every call, {@link #stalled()} before one. Races between them only move the edge by one call.
+ */
+public final class Stall {
+
+  private final long afterNanos;
+  private final AtomicInteger outstanding = new AtomicInteger();
+  private volatile long busySince;
+  private volatile long lastAnswer;
+
+  /** A dependency counted stalled once it has answered nothing for {@code after} while asked something. */
+  public Stall(Duration after) {
+    if (after.isNegative() || after.isZero()) {
+      throw new IllegalArgumentException("a stall needs a positive duration, not " + after);
+    }
+    this.afterNanos = after.toNanos();
+    long now = System.nanoTime();
+    this.busySince = now;
+    this.lastAnswer = now;
+  }
+
+  /** A call is sent. */
+  public void begin() {
+    if (outstanding.getAndIncrement() == 0) {
+      busySince = System.nanoTime();
+    }
+  }
+
+  /** A call came back, answered or failed by the dependency (not by the caller giving up on it). */
+  public void end() {
+    lastAnswer = System.nanoTime();
+    outstanding.decrementAndGet();
+  }
+
+  /** Whether something has waited longer than the stall duration with no answer since. */
+  public boolean stalled() {
+    return silence() > afterNanos;
+  }
+
+  /** How long the dependency has been silent while asked (zero when nothing is outstanding). */
+  public Duration silent() {
+    return Duration.ofNanos(Math.max(0, silence()));
+  }
+
+  private long silence() {
+    if (outstanding.get() <= 0) {
+      return 0;
+    }
+    long answer = lastAnswer;
+    long busy = busySince;
+    long since = answer - busy > 0 ? answer : busy;
+    return System.nanoTime() - since;
+  }
+}

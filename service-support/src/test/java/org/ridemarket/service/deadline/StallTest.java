@@ -1,0 +1,68 @@
+package org.ridemarket.service.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StallTest {
+
+  private static final Duration AFTER = Duration.ofMillis(50);
+
+  @Test
+  void shouldNeverCountAnIdleDependencyStalledHoweverLongItWasIdle() throws Exception {
+    Stall stall = new Stall(AFTER);
+    Thread.sleep(120);
+
+    assertThat(stall.stalled()).isFalse();
+    assertThat(stall.silent()).isZero();
+    // a call sent after a long idle time is timed from when it was sent, not from the last answer
+    stall.begin();
+    assertThat(stall.stalled()).isFalse();
+  }
+
+  @Test
+  void shouldCountADependencyStalledOnceACallHasWaitedLongerThanTheDurationWithNoAnswer() throws Exception {
+    Stall stall = new Stall(AFTER);
+    stall.begin();
+    Thread.sleep(120);
+
+    assertThat(stall.stalled()).isTrue();
+    assertThat(stall.silent()).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void shouldNotCountASlowCallStalledWhileOtherCallsAreAnswered() throws Exception {
+    Stall stall = new Stall(AFTER);
+    stall.begin();
+    for (int i = 0; i < 6; i++) {
+      Thread.sleep(20);
+      stall.begin();
+      stall.end();
+    }
+
+    assertThat(stall.stalled()).as("one slow call among answered ones").isFalse();
+  }
+
+  @Test
+  void shouldEndTheStallWithTheFirstAnswer() throws Exception {
+    Stall stall = new Stall(AFTER);
+    stall.begin();
+    stall.begin();
+    Thread.sleep(120);
+    assertThat(stall.stalled()).isTrue();
+
+    stall.end();
+
+    assertThat(stall.stalled()).as("the other call is still out, but the dependency answered").isFalse();
+    stall.end();
+    assertThat(stall.stalled()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseADurationThatIsNotPositive() {
+    assertThatThrownBy(() -> new Stall(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
+  }
+}
