@@ -5,7 +5,6 @@ import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -61,32 +60,11 @@ public final class BenchRun {
     return new ServiceRun(service, pid, noopUri, note, warmUp, noop, steps, null);
   }
 
-  // A JVM whose C2 compiler is still at work reads twice the CPU per request of a warm one (on this 2-core
-  // machine a 30-60 s warm-up per step was not enough), so before its first step the service takes its own
-  // requests at the first rate, slice after slice, until its compiler threads are quiet or the limit is reached.
   private String jitWarmUp(Service service, long pid) throws InterruptedException {
-    if (settings.jitWarmUp().isZero()) {
-      return "No JIT warm-up (--jit-warmup 0s)";
-    }
-    int rate = settings.rates().get(0);
-    Timeline timeline = new Timeline().then("slice", settings.jitSlice());
-    long deadline = System.nanoTime() + settings.jitWarmUp().toNanos();
-    int slices = 0;
-    double compiler;
-    do {
-      Buffer[] built = bodies.build(service, stream++, timeline.requestsAt(rate));
-      Map<String, String> headers = service == Service.FRAUD ? Map.of("X-Api-Key", settings.apiKey()) : Map.of();
-      CpuWindow cpu = CpuWindow.on(pid).start();
-      generator.run(List.of(new Load(service.label() + "-jit-warm-up", service.port(), HttpMethod.POST,
-          service.path(), headers, built, rate, timeline.requestsAt(rate), new PhasedOutcomes(timeline))), List.of());
-      compiler = cpu.stop().compilerMillisPerSecond();
-      slices++;
-      System.out.printf("%s JIT warm-up slice %d at %d/s: compiler threads %.1f ms/s%n", service.label(), slices,
-          rate, compiler);
-    } while (compiler > settings.jitQuiet() && System.nanoTime() < deadline);
-    return String.format(Locale.ROOT, "JIT warm-up: %d slices of %d s at %d/s, the compiler threads at %.1f ms/s in "
-        + "the last (%s %.0f)", slices, settings.jitSlice().toSeconds(), rate, compiler,
-        compiler <= settings.jitQuiet() ? "quiet: at most" : "still above", settings.jitQuiet());
+    JitWarmUp.Result result = new JitWarmUp(generator, bodies, settings.jitWarmUp(), settings.jitSlice(),
+        settings.jitQuiet(), settings.apiKey()).warm(service, pid, settings.rates().get(0), stream);
+    stream += result.streams();
+    return result.description();
   }
 
   private StepResult step(Service service, long pid, String label, int rate, Duration measured, HttpMethod method,
