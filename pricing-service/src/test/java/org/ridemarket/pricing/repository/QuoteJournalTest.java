@@ -166,15 +166,19 @@ class QuoteJournalTest {
         new PromiseJournal.Bounds(64, 4, 100, Duration.ofMillis(100)));
     LocalStack stack = LocalStackTestResource.shared();
     Quote stuck = quote(UUID.randomUUID());
+    Quote probeQuote = quote(UUID.randomUUID());
     Quote refusedQuote = quote(UUID.randomUUID());
     CompletableFuture<Void> first;
+    CompletableFuture<Void> probe;
     CompletableFuture<Void> refused;
     long waitedNanos;
     stack.pausePostgres(true);
     try {
       first = journal.record(stuck, NONE).subscribeAsCompletionStage();
       Thread.sleep(300);
-      // when another quote arrives, with a whole budget left and free write slots
+      // when two more quotes arrive, with a whole budget left and free write slots: the first is let through
+      // as the stall's probe, the second is not
+      probe = journal.record(probeQuote, NONE).subscribeAsCompletionStage();
       long asked = System.nanoTime();
       refused = journal.record(refusedQuote, NONE).subscribeAsCompletionStage();
       assertThatThrownBy(() -> refused.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
@@ -187,11 +191,12 @@ class QuoteJournalTest {
     // then it was refused at once (not after its deadline, which it did not have), and never written
     assertThat(waitedNanos).as("ns waited for the refusal").isLessThan(TimeUnit.SECONDS.toNanos(1));
     first.get(30, TimeUnit.SECONDS);
+    probe.get(30, TimeUnit.SECONDS);
     assertThat(count(List.of(refusedQuote))).isZero();
     // and once PostgreSQL has answered, quotes are written again
     Quote after = quote(UUID.randomUUID());
     journal.record(after, NONE).subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
-    assertThat(count(List.of(stuck, after))).isEqualTo(2);
+    assertThat(count(List.of(stuck, probeQuote, after))).isEqualTo(3);
   }
 
   private long count(List<Quote> quotes) {

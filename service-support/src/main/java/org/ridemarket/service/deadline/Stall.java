@@ -2,6 +2,7 @@ package org.ridemarket.service.deadline;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether a dependency has stopped answering: something has waited on it for longer than {@code after}
@@ -9,11 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * open sockets and answers none; without this every caller would wait out its whole deadline, and under
  * a steady load the waiting requests pile up until the answers themselves come late. While a dependency
  * is stalled its callers skip it at once: a degraded answer where the policy allows one, a fast 503
- * where it does not. The first answer it gives (or the last outstanding call ending, by its own timeout)
- * ends the stall, so it heals without a timer or a probe schedule.
+ * where it does not. One caller per stall duration is let through as a probe, so a dependency that comes
+ * back is found by the next probe even when the calls it was stuck on never return; its first answer
+ * (or the last outstanding call ending, by its own timeout) ends the stall.
  *
- * <p>Two counters and two timestamps, no per-call bookkeeping: {@link #begin()} and {@link #end()} around
- * every call, {@link #stalled()} before one. Races between them only move the edge by one call.
+ * <p>A few counters and timestamps, no per-call bookkeeping: {@link #begin()} and {@link #end()} around
+ * every call (an {@code end()} for every {@code begin()}, also when sending fails), {@link #skip()} before
+ * one. Races between them only move the edge by one call.
  */
 public final class Stall {
 
@@ -21,6 +24,7 @@ public final class Stall {
   private final AtomicInteger outstanding = new AtomicInteger();
   private volatile long busySince;
   private volatile long lastAnswer;
+  private final AtomicLong lastProbe = new AtomicLong();
 
   /** A dependency counted stalled once it has answered nothing for {@code after} while asked something. */
   public Stall(Duration after) {
@@ -31,6 +35,7 @@ public final class Stall {
     long now = System.nanoTime();
     this.busySince = now;
     this.lastAnswer = now;
+    this.lastProbe.set(now);
   }
 
   /** A call is sent. */
@@ -49,6 +54,19 @@ public final class Stall {
   /** Whether something has waited longer than the stall duration with no answer since. */
   public boolean stalled() {
     return silence() > afterNanos;
+  }
+
+  /**
+   * Whether this caller should skip the dependency: it is stalled, and this caller is not the one let
+   * through as a probe in this stall duration.
+   */
+  public boolean skip() {
+    if (!stalled()) {
+      return false;
+    }
+    long now = System.nanoTime();
+    long probe = lastProbe.get();
+    return now - probe <= afterNanos || !lastProbe.compareAndSet(probe, now);
   }
 
   /** How long the dependency has been silent while asked (zero when nothing is outstanding). */

@@ -65,7 +65,7 @@ public class FeatureStore {
    *     answered within the configured timeout or the deadline, whichever is nearer
    */
   public Uni<List<Map<String, String>>> read(List<String> keys, Deadline deadline) {
-    if (stall.stalled()) {
+    if (stall.skip()) {
       return Uni.createFrom().failure(stalled());
     }
     Uni<List<Map<String, String>>> read = redis.<List<Map<String, String>>>call(connection -> {
@@ -75,7 +75,12 @@ public class FeatureStore {
             new CommandArgs<>(StringCodec.UTF8).addKey(key))));
       }
       stall.begin();
-      connection.dispatch(commands);
+      try {
+        connection.dispatch(commands);
+      } catch (RuntimeException e) {
+        stall.end();
+        throw e;
+      }
       return CompletableFuture.allOf(commands.toArray(CompletableFuture[]::new))
           .whenComplete((done, failure) -> stall.end())
           .thenApply(done -> commands.stream().map(CompletableFuture::join).toList());
@@ -106,12 +111,19 @@ public class FeatureStore {
   /** Runs one command and waits for it no longer than the deadline allows (not at all while Redis is stalled). */
   public <T> Uni<T> call(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<T>> command,
       Deadline deadline) {
-    if (stall.stalled()) {
+    if (stall.skip()) {
       return Uni.createFrom().failure(stalled());
     }
     Uni<T> call = redis.call(connection -> {
       stall.begin();
-      return command.apply(connection.async()).whenComplete((answer, failure) -> stall.end());
+      CompletionStage<T> sent;
+      try {
+        sent = command.apply(connection.async());
+      } catch (RuntimeException e) {
+        stall.end();
+        throw e;
+      }
+      return sent.whenComplete((answer, failure) -> stall.end());
     });
     return inCallersTrace(deadline.bound(call, timeout,
         () -> new FeatureStoreException("Redis did not answer within " + deadline.cap(timeout).toMillis() + " ms")));

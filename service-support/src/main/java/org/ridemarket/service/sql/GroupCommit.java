@@ -96,7 +96,7 @@ public final class GroupCommit<T> {
     if (waitMillis < 1) {
       return Uni.createFrom().failure(new NotRecordedException("the deadline passed before the write"));
     }
-    if (stall.stalled()) {
+    if (stall.skip()) {
       return Uni.createFrom().failure(new NotRecordedException("PostgreSQL has answered nothing for "
           + stall.silent().toMillis() + " ms"));
     }
@@ -165,8 +165,7 @@ public final class GroupCommit<T> {
 
   private void write(List<Pending<T>> batch) {
     writes.incrementAndGet();
-    stall.begin();
-    insert(batch)
+    Uni<Void> written = insert(batch)
         .invoke(inserted -> {
           for (int i = 0; i < batch.size(); i++) {
             batch.get(i).written().complete(inserted.get(i));
@@ -176,17 +175,19 @@ public final class GroupCommit<T> {
         .onFailure().recoverWithUni(failure -> batch.size() == 1
             ? Uni.createFrom().failure(failure)
             : Multi.createFrom().iterable(batch).onItem().transformToUniAndConcatenate(this::insertAlone)
-                .collect().last().replaceWithVoid())
-        .subscribe().with(
-            done -> {
-              stall.end();
-              afterCommit.run();
-              finish(batch, null);
-            },
-            failure -> {
-              stall.end();
-              finish(batch, failure);
-            });
+                .collect().last().replaceWithVoid());
+    // Counted from the subscription, which sends the write: building it can fail before anything is sent.
+    stall.begin();
+    written.subscribe().with(
+        done -> {
+          stall.end();
+          afterCommit.run();
+          finish(batch, null);
+        },
+        failure -> {
+          stall.end();
+          finish(batch, failure);
+        });
   }
 
   // After a failed batch: each row on its own, completing (or failing) only its own Uni.

@@ -61,6 +61,31 @@ class StallTest {
   }
 
   @Test
+  void shouldLetOneCallerThroughAsAProbeInEachStallDuration() throws Exception {
+    Stall stall = new Stall(AFTER);
+    stall.begin();
+    Thread.sleep(120);
+
+    // the first caller after the stall began is the probe; the others skip
+    assertThat(stall.skip()).as("the probe").isFalse();
+    assertThat(stall.skip()).isTrue();
+    assertThat(stall.skip()).isTrue();
+    // one stall duration later, the next probe
+    Thread.sleep(70);
+    assertThat(stall.skip()).as("the next probe").isFalse();
+    assertThat(stall.skip()).isTrue();
+  }
+
+  @Test
+  void shouldSkipNothingWhileTheDependencyAnswers() {
+    Stall stall = new Stall(AFTER);
+    stall.begin();
+
+    assertThat(stall.skip()).isFalse();
+    assertThat(stall.skip()).isFalse();
+  }
+
+  @Test
   void shouldRefuseADurationThatIsNotPositive() {
     assertThatThrownBy(() -> new Stall(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("positive");
