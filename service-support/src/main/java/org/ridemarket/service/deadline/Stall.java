@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * back is found by the next probe even when the calls it was stuck on never return; its first answer
  * (or the last outstanding call ending, by its own timeout) ends the stall.
  *
- * <p>A few counters and timestamps, no per-call bookkeeping: {@link #begin()} and {@link #end()} around
+ * <p>A few counters and timestamps, no per-call bookkeeping: {@link #begin()} and {@link #end} around
  * every call (an {@code end()} for every {@code begin()}, also when sending fails), {@link #skip()} before
  * one. Races between them only move the edge by one call.
  */
@@ -45,9 +45,15 @@ public final class Stall {
     }
   }
 
-  /** A call came back, answered or failed by the dependency (not by the caller giving up on it). */
-  public void end() {
-    lastAnswer = System.nanoTime();
+  /**
+   * A call ended: {@code answered} when the dependency answered it (a result, or an error it sent or a
+   * connection it closed), false when the client gave up on it (its own command timeout). Only an answer
+   * ends a stall: a stalled dependency's calls time out one after another, and each is not a sign of life.
+   */
+  public void end(boolean answered) {
+    if (answered) {
+      lastAnswer = System.nanoTime();
+    }
     outstanding.decrementAndGet();
   }
 

@@ -1,5 +1,6 @@
 package org.ridemarket.service.redis;
 
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.opentelemetry.context.Context;
 import io.lettuce.core.codec.StringCodec;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -78,11 +80,11 @@ public class FeatureStore {
       try {
         connection.dispatch(commands);
       } catch (RuntimeException e) {
-        stall.end();
+        stall.end(true);
         throw e;
       }
       return CompletableFuture.allOf(commands.toArray(CompletableFuture[]::new))
-          .whenComplete((done, failure) -> stall.end())
+          .whenComplete((done, failure) -> stall.end(answered(failure)))
           .thenApply(done -> commands.stream().map(CompletableFuture::join).toList());
     }).onFailure(failure -> !(failure instanceof FeatureStoreException))
         .transform(failure -> new FeatureStoreException("Redis read failed: " + failure.getMessage(), failure));
@@ -120,13 +122,20 @@ public class FeatureStore {
       try {
         sent = command.apply(connection.async());
       } catch (RuntimeException e) {
-        stall.end();
+        stall.end(true);
         throw e;
       }
-      return sent.whenComplete((answer, failure) -> stall.end());
+      return sent.whenComplete((answer, failure) -> stall.end(answered(failure)));
     });
     return inCallersTrace(deadline.bound(call, timeout,
         () -> new FeatureStoreException("Redis did not answer within " + deadline.cap(timeout).toMillis() + " ms")));
+  }
+
+  // Lettuce's own command timeout is the client giving up, not Redis answering (a paused Redis answers nothing).
+  private static boolean answered(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+        : failure;
+    return !(cause instanceof RedisCommandTimeoutException);
   }
 
   private FeatureStoreException stalled() {

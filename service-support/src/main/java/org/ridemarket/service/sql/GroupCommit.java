@@ -180,12 +180,12 @@ public final class GroupCommit<T> {
     stall.begin();
     written.subscribe().with(
         done -> {
-          stall.end();
+          stall.end(true);
           afterCommit.run();
           finish(batch, null);
         },
         failure -> {
-          stall.end();
+          stall.end(true);
           finish(batch, failure);
         });
   }

@@ -39,7 +39,7 @@ class StallTest {
     for (int i = 0; i < 6; i++) {
       Thread.sleep(20);
       stall.begin();
-      stall.end();
+      stall.end(true);
     }
 
     assertThat(stall.stalled()).as("one slow call among answered ones").isFalse();
@@ -53,10 +53,10 @@ class StallTest {
     Thread.sleep(120);
     assertThat(stall.stalled()).isTrue();
 
-    stall.end();
+    stall.end(true);
 
     assertThat(stall.stalled()).as("the other call is still out, but the dependency answered").isFalse();
-    stall.end();
+    stall.end(true);
     assertThat(stall.stalled()).isFalse();
   }
 
@@ -83,6 +83,21 @@ class StallTest {
 
     assertThat(stall.skip()).isFalse();
     assertThat(stall.skip()).isFalse();
+  }
+
+  @Test
+  void shouldNotTakeACallTheClientGaveUpOnForAnAnswer() throws Exception {
+    Stall stall = new Stall(AFTER);
+    stall.begin();
+    stall.begin();
+    Thread.sleep(120);
+
+    // one call times out on the client's side while the other still waits: still no sign of life
+    stall.end(false);
+
+    assertThat(stall.stalled()).isTrue();
+    stall.end(true);
+    assertThat(stall.stalled()).isFalse();
   }
 
   @Test
