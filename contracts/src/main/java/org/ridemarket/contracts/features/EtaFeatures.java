@@ -1,6 +1,7 @@
 package org.ridemarket.contracts.features;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ETA model's input row, a one-way door shared by the training job and the ETA service: one row
@@ -51,6 +52,13 @@ public final class EtaFeatures {
   public static final String CONGESTED_SECONDS = "congested_seconds";
   public static final String FEATURE_AGE_SECONDS = "feature_age_seconds";
   public static final String MAP_FREE_ROUTE = "map_free_route";
+
+  /**
+   * Positions in the day and the week. An hour of served rows holds one or two values of them by construction,
+   * against a training week's every value, so their drift from training (ADR 0019) would always alert and
+   * says nothing: the serving core does not compare them.
+   */
+  public static final Set<String> CALENDAR = Set.of(HOUR_OF_DAY, DAY_OF_WEEK);
 
   /** The row in order; append only, never reorder or rename (model signatures follow it). */
   public static final List<String> NAMES = List.of(

@@ -3,6 +3,7 @@ package org.ridemarket.eta.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,5 +59,15 @@ class HealthAndDocsTest {
         .body(containsString("eta_accuracy_mae_seconds"))
         .body(containsString("eta_accuracy_p10_p90_coverage"))
         .body(containsString("eta_accuracy_joined_total"));
+  }
+
+  @Test
+  void shouldWatchTheDriftOfEveryFeatureButThePositionInTheDayAndWeek() {
+    // an hour of ETAs holds one hour of the day and one day of the week, never a training week's spread
+    given().when().get("/q/metrics").then()
+        .statusCode(200)
+        .body(containsString("serving_model_feature_psi{feature=\"route_speed_15m\",model=\"eta\""))
+        .body(not(containsString("feature=\"hour_of_day\"")))
+        .body(not(containsString("feature=\"day_of_week\"")));
   }
 }

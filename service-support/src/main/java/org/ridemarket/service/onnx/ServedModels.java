@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.ridemarket.contracts.features.EtaFeatures;
 import org.ridemarket.service.config.ServingConfig;
 
 /**
@@ -91,7 +92,8 @@ public class ServedModels {
   /**
    * The PSI of each feature of the model in service against its training histogram (ADR 0019), registered
    * once per slot when a model with a histogram comes into service; NaN while the model in service has no
-   * histogram or the window too few rows (an alert on NaN never fires).
+   * histogram or the window too few rows (an alert on NaN never fires). Calendar features
+   * ({@link EtaFeatures#CALENDAR}) get none: an hour of traffic always differs from a training week in them.
    */
   private void registerDrift(String name) {
     ModelSlot slot = slots.get(name);
@@ -100,6 +102,9 @@ public class ServedModels {
     }
     List<String> features = slot.features();
     for (int i = 0; i < features.size(); i++) {
+      if (EtaFeatures.CALENDAR.contains(features.get(i))) {
+        continue;
+      }
       int index = i;
       Gauge.builder("serving.model.feature.psi",
               () -> slot.currentDrift().map(drift -> drift.psi(index)).orElse(Double.NaN))
