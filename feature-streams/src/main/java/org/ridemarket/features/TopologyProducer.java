@@ -17,7 +17,7 @@ import org.ridemarket.topologies.velocity.VelocityTopology;
  * goes in first, so its sub-topology numbers, and with them its task ids, are those it had alone.
  */
 @ApplicationScoped
-class TopologyProducer {
+public class TopologyProducer {
 
   private final FeaturesConfig config;
 
@@ -28,15 +28,19 @@ class TopologyProducer {
   @Produces
   Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
-    SupplyDemandTopology.addTo(builder, new SupplyDemandSettings(config.grace(), config.maxFutureSkew(),
-        config.driverSilenceTimeout(), config.minEmitInterval(), config.refreshInterval(), config.flushInterval()),
-        Stores::persistentKeyValueStore);
+    SupplyDemandTopology.addTo(builder, supplyDemandSettings(config), Stores::persistentKeyValueStore);
     VelocityTopology.addTo(builder, velocitySettings(config.velocity()), Stores::persistentKeyValueStore);
     return builder.build();
   }
 
+  /** The supply/demand topology's settings; fails start-up on settings the topology refuses. */
+  public static SupplyDemandSettings supplyDemandSettings(FeaturesConfig config) {
+    return new SupplyDemandSettings(config.grace(), config.maxFutureSkew(), config.driverSilenceTimeout(),
+        config.minEmitInterval(), config.refreshInterval(), config.flushInterval());
+  }
+
   /** The velocity topology's settings; fails start-up on settings the topology refuses. */
-  static VelocitySettings velocitySettings(FeaturesConfig.Velocity velocity) {
+  public static VelocitySettings velocitySettings(FeaturesConfig.Velocity velocity) {
     return new VelocitySettings(velocity.grace(), velocity.maxFutureSkew(), velocity.idleTimeout(),
         velocity.sweepInterval(), velocity.sweepLimit());
   }

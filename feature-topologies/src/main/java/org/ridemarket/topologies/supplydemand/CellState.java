@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
 import org.ridemarket.topologies.common.BinaryFormats;
 
 /**
@@ -32,6 +34,30 @@ final class CellState {
 
   CellState() {
     this(new WindowBuckets(4));
+  }
+
+  /**
+   * The windows and buckets of this code, as a model's signature records them ({@link
+   * SupplyDemandSettings#signatureSettings()}): the cell's and its ring's windows, the bucket they advance by, the
+   * ring's H3 grid distance and how often silent drivers are looked for.
+   */
+  static Map<String, String> shape() {
+    return Map.of(
+        "supply-demand.bucket", Duration.ofMillis(WindowBuckets.BUCKET_MILLIS).toString(),
+        "supply-demand.request-windows", windows(ONE_MINUTE, FIVE_MINUTES, FIFTEEN_MINUTES),
+        "supply-demand.completed-trip-windows", windows(FIFTEEN_MINUTES),
+        "supply-demand.ring-request-windows", windows(FIVE_MINUTES, FIFTEEN_MINUTES),
+        "supply-demand.ring-completed-trip-windows", windows(FIFTEEN_MINUTES),
+        "supply-demand.ring-grid-distance", "1",
+        "supply-demand.driver-silence-sweep", DriverAvailabilityProcessor.SILENCE_SWEEP.toString());
+  }
+
+  private static String windows(int... buckets) {
+    StringBuilder joined = new StringBuilder();
+    for (int count : buckets) {
+      joined.append(joined.length() == 0 ? "" : ",").append(Duration.ofMillis(count * WindowBuckets.BUCKET_MILLIS));
+    }
+    return joined.toString();
   }
 
   private CellState(WindowBuckets buckets) {

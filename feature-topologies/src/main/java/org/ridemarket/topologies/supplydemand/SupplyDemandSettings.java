@@ -1,6 +1,9 @@
 package org.ridemarket.topologies.supplydemand;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The knobs of the supply/demand topology as a plain value, so that tests and replays build the
@@ -26,6 +29,20 @@ public record SupplyDemandSettings(
     if (flushInterval.isNegative() || flushInterval.isZero() || flushInterval.compareTo(minEmitInterval) > 0) {
       throw new IllegalArgumentException("need 0 < flush-interval <= min-emit-interval");
     }
+  }
+
+  /**
+   * What a model trained on these features must have been trained with, by name (ADR 0025): the settings that
+   * change a vector's values (grace, driver-silence timeout) and the windows, bucket, ring and silence sweep of the
+   * topology's code. The wall-clock skew check, the per-cell rate limit (min-emit interval), the refresh and the
+   * flush interval only decide which events are refused and when a vector is sent, not what it counts, so they
+   * are left out.
+   */
+  public Map<String, String> signatureSettings() {
+    Map<String, String> settings = new TreeMap<>(CellState.shape());
+    settings.put("supply-demand.grace", grace.toString());
+    settings.put("supply-demand.driver-silence-timeout", driverSilenceTimeout.toString());
+    return Collections.unmodifiableMap(settings);
   }
 
   /**

@@ -31,6 +31,9 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.topologies.common.BinaryFormats;
 
@@ -92,6 +95,26 @@ final class EntityState {
 
   EntityState() {
     this(minuteTier(), hourTier(), dayTier(), new RecentIds(), new RecentIds());
+  }
+
+  /**
+   * The tiers of this code, as a model's signature records them ({@link VelocitySettings#signatureSettings()}):
+   * each window with its bucket ({@code PT1M/PT10S}: a minute of 10-second buckets), the label windows likewise,
+   * and the cap on the distinct cards and devices counted.
+   */
+  static Map<String, String> shape() {
+    Map<String, String> shape = new TreeMap<>();
+    shape.put("velocity.windows", String.join(",", tier(MINUTE_BUCKET_MILLIS, MINUTE_BUCKETS),
+        tier(HOUR_BUCKET_MILLIS, HOUR_BUCKETS), tier(DAY_BUCKET_MILLIS, DAY_BUCKETS),
+        tier(WEEK_BUCKET_MILLIS, WEEK_BUCKETS), tier(MONTH_BUCKET_MILLIS, MONTH_BUCKETS)));
+    shape.put("velocity.label-windows", String.join(",", tier(LABEL_DAY_BUCKET_MILLIS, LABEL_DAY_BUCKETS),
+        tier(LABEL_WEEK_BUCKET_MILLIS, LABEL_WEEK_BUCKETS), tier(LABEL_MONTH_BUCKET_MILLIS, LABEL_MONTH_BUCKETS)));
+    shape.put("velocity.distinct-ids-cap", Integer.toString(RecentIds.CAP));
+    return shape;
+  }
+
+  private static String tier(long bucketMillis, int buckets) {
+    return Duration.ofMillis(bucketMillis * buckets) + "/" + Duration.ofMillis(bucketMillis);
   }
 
   private EntityState(TimeBuckets minute, TimeBuckets hour, TimeBuckets day, RecentIds cards, RecentIds devices) {

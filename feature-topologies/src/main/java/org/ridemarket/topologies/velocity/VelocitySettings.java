@@ -1,6 +1,9 @@
 package org.ridemarket.topologies.velocity;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.ridemarket.contracts.features.VelocityFeatures;
 
 /**
@@ -29,6 +32,20 @@ public record VelocitySettings(
     if (sweepInterval.isNegative() || sweepInterval.isZero() || sweepLimit < 1) {
       throw new IllegalArgumentException("need a positive sweep-interval and sweep-limit");
     }
+  }
+
+  /**
+   * What a model trained on these features must have been trained with, by name (ADR 0025): the settings that
+   * change a vector's values (grace, idle timeout: a forgotten entity starts its running count and average over)
+   * and the windows, buckets and distinct-id cap of the topology's code. The wall-clock skew check and the idle
+   * sweep's interval and limit are left out: they decide which events are refused and how soon after its idle
+   * timeout an entity is found, not what a vector counts.
+   */
+  public Map<String, String> signatureSettings() {
+    Map<String, String> settings = new TreeMap<>(EntityState.shape());
+    settings.put("velocity.grace", grace.toString());
+    settings.put("velocity.idle-timeout", idleTimeout.toString());
+    return Collections.unmodifiableMap(settings);
   }
 
   /**

@@ -110,6 +110,11 @@ public final class FraudHistory implements EventSink {
     return lastEventTime;
   }
 
+  /** The replay the rows' features come from. */
+  public VelocityReplay replay() {
+    return replay;
+  }
+
   /** Events seen, of every topic. */
   public long events() {
     return events;

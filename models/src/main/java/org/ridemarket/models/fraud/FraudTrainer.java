@@ -77,13 +77,17 @@ public final class FraudTrainer {
     }
   }
 
-  /** Exports the trained model, gates it on the held-out rows and publishes it as fraud:{@code version}. */
-  public static ModelSignature publish(Result result, Path artifacts, String version) {
+  /**
+   * Exports the trained model, gates it on the held-out rows and publishes it as fraud:{@code version}, recording
+   * the velocity {@code settings} its rows were replayed with (ADR 0025).
+   */
+  public static ModelSignature publish(Result result, Path artifacts, String version, Map<String, String> settings) {
     ExportedModel exported = new XgboostOnnxExporter().export(result.booster(), VelocityFeatures.NAMES);
     float[][] heldOut = result.heldOut().stream().map(FraudRow::features).toArray(float[][]::new);
     float[][] training = result.train().stream().map(FraudRow::features).toArray(float[][]::new);
     return new ModelPublisher(artifacts).publish(
-        new ModelDescription("fraud", version, result.trainedFrom(), result.trainedTo(), result.metrics()),
+        new ModelDescription("fraud", version, result.trainedFrom(), result.trainedTo(), result.metrics(), null,
+            settings),
         result.booster(), exported, heldOut, training);
   }
 

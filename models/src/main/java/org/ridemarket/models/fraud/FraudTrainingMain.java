@@ -103,7 +103,8 @@ public final class FraudTrainingMain {
     if (dryRun) {
       return;
     }
-    ModelSignature published = FraudTrainer.publish(result, artifacts, version);
+    ModelSignature published = FraudTrainer.publish(result, artifacts, version,
+        fraudHistory.replay().settings().signatureSettings());
     System.out.printf(Locale.ROOT, "published %s into %s (gate: %s) after %.0f s%n", published.id(),
         artifacts.toAbsolutePath(), published.gate().summary(), seconds(started));
   }

@@ -80,7 +80,8 @@ public final class HandbookEvaluationMain {
       HandbookEvaluation.Week last = evaluated.get(evaluated.size() - 1);
       ModelSignature signature = new ModelPublisher(artifacts).publish(
           new ModelDescription(MODEL_NAME, publish, Instant.ofEpochMilli(last.train().get(0).time()),
-              Instant.ofEpochMilli(last.train().get(last.train().size() - 1).time()), last.metrics()),
+              Instant.ofEpochMilli(last.train().get(last.train().size() - 1).time()), last.metrics(), null,
+              replayed.replay().settings().signatureSettings()),
           last.booster(), new XgboostOnnxExporter().export(last.booster(), VelocityFeatures.NAMES),
           last.test().stream().map(FraudRow::features).toArray(float[][]::new),
           last.train().stream().map(FraudRow::features).toArray(float[][]::new));

@@ -25,6 +25,7 @@ public final class VelocityReplay implements AutoCloseable {
   private static final int DISCARD_EVERY = 10_000;
 
   private final ReplayDriver driver;
+  private final VelocitySettings settings;
   private final Map<String, VelocitySnapshot> latest = new HashMap<>();
   private long piped;
 
@@ -35,6 +36,7 @@ public final class VelocityReplay implements AutoCloseable {
 
   /** A replay with {@code settings}. */
   public VelocityReplay(VelocitySettings settings) {
+    this.settings = settings;
     this.driver = new ReplayDriver("fraud-training-replay",
         () -> VelocityTopology.build(settings, Stores::inMemoryKeyValueStore));
   }
@@ -83,6 +85,11 @@ public final class VelocityReplay implements AutoCloseable {
         latest.put(record.key, vector);
       }
     }
+  }
+
+  /** The settings the topology runs with, which a model trained on this replay records in its signature. */
+  public VelocitySettings settings() {
+    return settings;
   }
 
   /** Payments and labels piped into the topology. */

@@ -34,6 +34,7 @@ public final class SupplyDemandReplay implements AutoCloseable {
   }
 
   private final ReplayDriver driver;
+  private final SupplyDemandSettings settings;
   private final Duration flushStep;
   private final boolean thinPings;
   private final Map<String, Piped> lastPing = new HashMap<>();
@@ -50,6 +51,7 @@ public final class SupplyDemandReplay implements AutoCloseable {
   public SupplyDemandReplay(SupplyDemandSettings settings, boolean thinPings) {
     this.driver = new ReplayDriver("surge-training-replay",
         () -> SupplyDemandTopology.build(settings, Stores::inMemoryKeyValueStore));
+    this.settings = settings;
     this.flushStep = settings.minEmitInterval();
     this.thinPings = thinPings;
   }
@@ -89,6 +91,11 @@ public final class SupplyDemandReplay implements AutoCloseable {
   /** Records piped into the topology. */
   public long piped() {
     return piped;
+  }
+
+  /** The settings the topology runs with, which a model trained on this replay records in its signature. */
+  public SupplyDemandSettings settings() {
+    return settings;
   }
 
   /** Pings left out because they told the topology nothing new. */

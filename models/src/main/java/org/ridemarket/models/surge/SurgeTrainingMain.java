@@ -19,6 +19,7 @@ import org.ridemarket.simulator.cli.CommandLine;
 import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.simulator.riders.RiderPopulation;
+import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
 
 /**
  * Retrains the surge model: simulates a seeded history with scattered demand spikes (or replays an
@@ -83,6 +84,7 @@ public final class SurgeTrainingMain {
     System.out.printf(Locale.ROOT, "replayed %d events (%d piped, %d pings thinned) in %.0f s%n",
         surgeHistory.events(), surgeHistory.replay().piped(), surgeHistory.replay().thinned(), seconds(started));
 
+    SupplyDemandSettings settings = surgeHistory.replay().settings();
     List<SurgeRow> rows = surgeHistory.rows(new BalancingMultiplier(RiderPopulation::acceptShare, SurgeTrainer.CAP));
     surgeHistory.close();
     SurgeTrainer.Result result = SurgeTrainer.train(rows);
@@ -95,7 +97,7 @@ public final class SurgeTrainingMain {
     if (dryRun) {
       return;
     }
-    ModelSignature published = SurgeTrainer.publish(result, artifacts, version);
+    ModelSignature published = SurgeTrainer.publish(result, artifacts, version, settings.signatureSettings());
     System.out.printf(Locale.ROOT, "published %s into %s (gate: %s) after %.0f s%n", published.id(),
         artifacts.toAbsolutePath(), published.gate().summary(), seconds(started));
   }

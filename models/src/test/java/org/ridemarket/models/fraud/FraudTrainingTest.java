@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
+import org.ridemarket.topologies.velocity.VelocitySettings;
 
 /**
  * The retraining job end to end on a short history (late labels hours, not days, later, a higher fraud
@@ -28,6 +29,7 @@ class FraudTrainingTest {
   private static List<FraudRow> rows;
   private static Map<String, String[]> truth;
   private static int payments;
+  private static Map<String, String> settings;
 
   @BeforeAll
   static void simulate() throws IOException {
@@ -37,6 +39,7 @@ class FraudTrainingTest {
         Duration.ofHours(9), null);
     rows = history.rows();
     payments = history.payments();
+    settings = history.replay().settings().signatureSettings();
     try (var lines = Files.lines(truthCsv)) {
       truth = lines.skip(1).map(line -> line.split(",", -1)).collect(Collectors.toMap(f -> f[0], Function.identity()));
     }
@@ -59,11 +62,14 @@ class FraudTrainingTest {
   void shouldPublishAGatedModelWithItsReviewAndBlockThresholds() {
     // when it trains on the first hours and holds out the last three
     FraudTrainer.Result result = FraudTrainer.train(rows, Duration.ofHours(3));
-    ModelSignature signature = FraudTrainer.publish(result, dir.resolve("artifacts"), "test-1");
+    ModelSignature signature = FraudTrainer.publish(result, dir.resolve("artifacts"), "test-1", settings);
 
     // then the artifact loads with the contract's features, its thresholds and its held-out metrics
     assertThat(ModelArtifacts.load(dir.resolve("artifacts"), "fraud", "test-1").signature()).isEqualTo(signature);
     assertThat(signature.featureNames()).isEqualTo(VelocityFeatures.NAMES);
+    // with the velocity settings its rows were replayed with, for feature-streams to compare (ADR 0025)
+    assertThat(signature.settings()).isEqualTo(VelocitySettings.defaults().signatureSettings())
+        .containsKeys("velocity.windows", "velocity.grace");
     assertThat(signature.gate().maxAbsDiff()).isLessThan(1e-4);
     assertThat(signature.metrics()).containsKeys("pr_auc_model", "recall_at_1pct_rules", "recall_at_1pct_model",
         "recall_at_1pct_combined", "threshold_review", "threshold_block");

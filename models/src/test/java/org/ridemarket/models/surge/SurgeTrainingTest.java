@@ -12,6 +12,7 @@ import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.model.ModelArtifacts;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.simulator.riders.RiderPopulation;
+import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
 
 /** The retraining job end to end on a short history: simulate, replay, label, train, gate, publish. */
 class SurgeTrainingTest {
@@ -30,11 +31,15 @@ class SurgeTrainingTest {
 
     // when it trains and publishes
     SurgeTrainer.Result result = SurgeTrainer.train(rows);
-    ModelSignature signature = SurgeTrainer.publish(result, artifacts, "test-1");
+    ModelSignature signature = SurgeTrainer.publish(result, artifacts, "test-1",
+        history.replay().settings().signatureSettings());
 
     // then the artifact loads with the contract's features and its held-out metrics
     assertThat(ModelArtifacts.load(artifacts, "surge", "test-1").signature()).isEqualTo(signature);
     assertThat(signature.featureNames()).isEqualTo(SupplyDemandFeatures.NAMES);
+    // with the supply/demand settings its rows were replayed with, for feature-streams to compare (ADR 0025)
+    assertThat(signature.settings()).isEqualTo(SupplyDemandSettings.defaults().signatureSettings())
+        .containsEntry("supply-demand.request-windows", "PT1M,PT5M,PT15M");
     assertThat(signature.gate().maxAbsDiff()).isLessThan(1e-4);
     assertThat(signature.metrics()).containsKeys("mae_model", "mae_rule", "rmse_model", "rmse_rule", "rmse_flat");
     // the rush leaves demand unserved, so there is something to learn, and the model learns some of it
