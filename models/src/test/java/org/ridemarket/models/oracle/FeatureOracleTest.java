@@ -65,6 +65,26 @@ class FeatureOracleTest {
   }
 
   @Test
+  void shouldAllowAVelocityVectorsOneMillisecondStepsButNotAnotherPaymentsTime() {
+    // given Redis holding a velocity vector whose event time took two 1-ms steps the replay's did not (its updates
+    // arrived in another order), and another whose event time is a second later
+    Map<String, Map<String, String>> redis = copy(expected);
+    List<String> entities = expected.keySet().stream()
+        .filter(key -> key.startsWith(VelocityFeatures.REDIS_KEY_PREFIX)).sorted().toList();
+    Map<String, String> stepped = redis.get(entities.get(0));
+    stepped.put(VelocityFeatures.EVENT_TIME_FIELD,
+        Long.toString(Long.parseLong(stepped.get(VelocityFeatures.EVENT_TIME_FIELD)) + 2));
+    Map<String, String> later = redis.get(entities.get(1));
+    later.put(VelocityFeatures.EVENT_TIME_FIELD,
+        Long.toString(Long.parseLong(later.get(VelocityFeatures.EVENT_TIME_FIELD)) + 1_000));
+
+    OracleReport report = FeatureOracle.compare(expected, redis);
+
+    // then only the second is a difference
+    assertThat(report.differences()).extracting(OracleReport.Difference::key).containsExactly(entities.get(1));
+  }
+
+  @Test
   void shouldReportLostExtraAndDoubleCountedUpdatesFieldByField() {
     // given a Redis that lost one cell, holds a hash the replay never wrote, counted one request twice and
     // missed one payment
