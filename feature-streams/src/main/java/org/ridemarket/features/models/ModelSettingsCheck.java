@@ -28,15 +28,6 @@ public final class ModelSettingsCheck {
 
   /**
    * @param artifacts the artifact store ({@code <root>/<name>/<name>-<version>.signature.json})
-   * @param family the prefix of the settings this app computes, e.g. {@code congestion.}
-   * @param computed those settings as this app runs them
-   */
-  public ModelSettingsCheck(Path artifacts, String family, Map<String, String> computed) {
-    this(artifacts, Map.of(family, computed));
-  }
-
-  /**
-   * @param artifacts the artifact store ({@code <root>/<name>/<name>-<version>.signature.json})
    * @param families each family this app computes, by prefix (e.g. {@code congestion.}), with its settings as this
    *     app runs them; a recorded setting is compared only with those of its own family
    */

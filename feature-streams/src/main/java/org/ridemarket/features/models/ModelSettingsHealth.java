@@ -23,7 +23,7 @@ import org.ridemarket.features.congestion.CongestionStreams;
 class ModelSettingsHealth {
 
   static final String NAME = "model-settings";
-  static final String FAMILY = "congestion.";
+  static final String CONGESTION = "congestion.";
   static final String SUPPLY_DEMAND = "supply-demand.";
   static final String VELOCITY = "velocity.";
 
@@ -31,7 +31,7 @@ class ModelSettingsHealth {
 
   ModelSettingsHealth(FeaturesConfig config) {
     this.check = new ModelSettingsCheck(Path.of(config.modelsDir()), Map.of(
-        FAMILY, CongestionStreams.settings(config.congestion()).signatureSettings(),
+        CONGESTION, CongestionStreams.settings(config.congestion()).signatureSettings(),
         SUPPLY_DEMAND, TopologyProducer.supplyDemandSettings(config).signatureSettings(),
         VELOCITY, TopologyProducer.velocitySettings(config.velocity()).signatureSettings()));
   }

@@ -39,7 +39,7 @@ class ModelSettingsCheckTest {
     publish("eta", "1", Instant.parse("2026-11-21T10:00:00Z"), Map.of());
 
     // when the app computes with the defaults, then nothing is refused and readiness is UP
-    ModelSettingsCheck check = new ModelSettingsCheck(artifacts, ModelSettingsHealth.FAMILY, DEFAULTS);
+    ModelSettingsCheck check = new ModelSettingsCheck(artifacts, Map.of(ModelSettingsHealth.CONGESTION, DEFAULTS));
     assertThat(check.refused()).isEmpty();
     assertThat(ModelSettingsHealth.response(artifacts, check.refused()).getStatus())
         .isEqualTo(HealthCheckResponse.Status.UP);
@@ -53,7 +53,7 @@ class ModelSettingsCheckTest {
     // when the app's trip-speed window changes from 60 to 30 minutes
     Map<String, String> computed = new HashMap<>(DEFAULTS);
     computed.put("congestion.trip-speed-windows", "PT15M,PT30M");
-    ModelSettingsCheck check = new ModelSettingsCheck(artifacts, ModelSettingsHealth.FAMILY, computed);
+    ModelSettingsCheck check = new ModelSettingsCheck(artifacts, Map.of(ModelSettingsHealth.CONGESTION, computed));
 
     // then the model is refused, naming the window with both values, and readiness is DOWN
     assertThat(check.refused()).containsOnlyKeys("eta-nyc:1");
@@ -76,7 +76,7 @@ class ModelSettingsCheckTest {
         d.freeFlowMinWeight());
 
     // then the model is refused for its grace
-    assertThat(new ModelSettingsCheck(artifacts, ModelSettingsHealth.FAMILY, configured.signatureSettings())
+    assertThat(new ModelSettingsCheck(artifacts, Map.of(ModelSettingsHealth.CONGESTION, configured.signatureSettings()))
         .refused().get("eta-nyc:1")).contains("congestion.grace").contains("trained with PT2M, computed with PT5M");
   }
 
@@ -91,12 +91,13 @@ class ModelSettingsCheckTest {
     publish("fraud", "3", Instant.parse("2026-12-02T10:00:00Z"), Map.of("velocity.window-long", "P30D"));
 
     // then nothing is refused
-    assertThat(new ModelSettingsCheck(artifacts, ModelSettingsHealth.FAMILY, DEFAULTS).refused()).isEmpty();
+    assertThat(new ModelSettingsCheck(artifacts, Map.of(ModelSettingsHealth.CONGESTION, DEFAULTS)).refused()).isEmpty();
   }
 
   @Test
   void shouldFindNothingToRefuseWithoutAStore() {
-    assertThat(new ModelSettingsCheck(artifacts.resolve("absent"), ModelSettingsHealth.FAMILY, DEFAULTS).refused())
+    assertThat(new ModelSettingsCheck(artifacts.resolve("absent"), Map.of(ModelSettingsHealth.CONGESTION, DEFAULTS))
+        .refused())
         .isEmpty();
   }
 
@@ -188,7 +189,7 @@ class ModelSettingsCheckTest {
 
   private ModelSettingsCheck checkEveryFamily(Map<String, String> congestion, Map<String, String> supplyDemand,
       Map<String, String> velocity) {
-    return new ModelSettingsCheck(artifacts, Map.of(ModelSettingsHealth.FAMILY, congestion,
+    return new ModelSettingsCheck(artifacts, Map.of(ModelSettingsHealth.CONGESTION, congestion,
         ModelSettingsHealth.SUPPLY_DEMAND, supplyDemand, ModelSettingsHealth.VELOCITY, velocity));
   }
 

@@ -36,10 +36,10 @@ public final class FeatureOracle implements AutoCloseable {
   static final List<String> PREFIXES =
       List.of(SupplyDemandFeatures.REDIS_KEY_PREFIX, VelocityFeatures.REDIS_KEY_PREFIX);
 
-  // every ping piped: thinning is a training shortcut the oracle does not take
   /** The 1-ms steps of a velocity vector's event time the oracle allows (see {@link #sameVectorTime}). */
   static final long VECTOR_TIME_STEPS_MS = 10;
 
+  // every ping piped: thinning is a training shortcut the oracle does not take
   private final SupplyDemandReplay supplyDemand = new SupplyDemandReplay(SupplyDemandSettings.defaults(), false);
   private final VelocityReplay velocity = new VelocityReplay();
   private long replayed;

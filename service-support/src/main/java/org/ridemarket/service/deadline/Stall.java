@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (or the last outstanding call ending, by its own timeout) ends the stall.
  *
  * <p>A few counters and timestamps, no per-call bookkeeping: {@link #begin()} and {@link #end} around
- * every call (an {@code end()} for every {@code begin()}, also when sending fails), {@link #skip()} before
+ * every call (an {@code end(answered)} for every {@code begin()}, also when sending fails), {@link #skip()} before
  * one. Races between them only move the edge by one call.
  */
 public final class Stall {
