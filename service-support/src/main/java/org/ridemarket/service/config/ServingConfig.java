@@ -89,6 +89,9 @@ public interface ServingConfig {
   /** Group commit bounds. */
   interface Journal {
 
+    /** The default of {@link #stallAfter()}, also for bounds set in code. */
+    String DEFAULT_STALL_AFTER = "PT0.15S";
+
     /** Most promises in one write (one pipelined round trip, one implicit transaction). */
     @WithDefault("128")
     int maxBatch();
@@ -105,7 +108,7 @@ public interface ServingConfig {
      * How long PostgreSQL may answer nothing while a write is under way before new promises are refused at
      * once with 503 (a paused or unreachable database) instead of waiting out their deadlines.
      */
-    @WithDefault("PT0.15S")
+    @WithDefault(DEFAULT_STALL_AFTER)
     Duration stallAfter();
   }
 

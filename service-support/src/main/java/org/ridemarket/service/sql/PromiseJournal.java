@@ -82,7 +82,7 @@ public final class PromiseJournal<T> {
 
     /** Bounds with the configuration's default stall duration. */
     public Bounds(int maxBatch, int maxInFlight, int maxWaiting) {
-      this(maxBatch, maxInFlight, maxWaiting, Duration.ofMillis(150));
+      this(maxBatch, maxInFlight, maxWaiting, Duration.parse(DEFAULT_STALL_AFTER));
     }
   }
 
