@@ -29,6 +29,14 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
   /** Name of the one GraphHopper profile. */
   public static final String PROFILE = CarGraphConfig.PROFILE;
 
+  /**
+   * How long one route search may run. A guard (a Midtown query takes well under a millisecond), and more: without
+   * it GraphHopper adds its default, Long.MAX_VALUE, to the clock with Math.addExact and catches the overflow on
+   * every search, and on JDK 17 that compiled intrinsic deoptimizes each time without being recompiled (JFR:
+   * 118,558 deoptimizations of AbstractBidirAlgo.setupFinishTime in 4 minutes of eta-service under load).
+   */
+  static final long SEARCH_TIMEOUT_MS = 1_000;
+
   /** Where a router's graph came from. */
   public enum GraphSource {
     /** Built from the extract on this start, and written to the cache directory. */
@@ -88,10 +96,7 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
   @Override
   public Route route(GeoPoint origin, GeoPoint destination, Instant departure) {
     Objects.requireNonNull(departure, "departure");
-    GHRequest request = new GHRequest(origin.lat(), origin.lon(), destination.lat(), destination.lon())
-        .setProfile(PROFILE)
-        .putHint(Parameters.Routing.INSTRUCTIONS, false);
-    GHResponse response = hopper.route(request);
+    GHResponse response = hopper.route(request(origin, destination));
     if (response.hasErrors()) {
       throw noRoute(response.getErrors(), origin, destination);
     }
@@ -101,6 +106,13 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
     checkSnap("destination", destination, path.get(path.size() - 1));
     List<CellCrossing> crossings = trace.crossings(origin, path, destination, 1.0);
     return new Route(best.getDistance(), best.getTime() / 1000.0, path, crossings);
+  }
+
+  static GHRequest request(GeoPoint origin, GeoPoint destination) {
+    return new GHRequest(origin.lat(), origin.lon(), destination.lat(), destination.lon())
+        .setProfile(PROFILE)
+        .putHint(Parameters.Routing.INSTRUCTIONS, false)
+        .putHint(Parameters.Routing.TIMEOUT_MS, SEARCH_TIMEOUT_MS);
   }
 
   /** Whether the graph was imported on this start or loaded from the cache. */
