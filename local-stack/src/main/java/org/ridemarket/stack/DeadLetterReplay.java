@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class DeadLetterReplay {
   static final String REPLAY_HEADER = "ridemarket-replay-of";
   /** One transactional id: a second replay running at once fences the first instead of racing it. */
   static final String TRANSACTIONAL_ID = "ridemarket-dead-letter-replay";
+  private static final Duration READABLE_WAIT = Duration.ofSeconds(10);
 
   /** What a run found and did. */
   record Report(int scanned, int selected, int replayed, int alreadyReplayed, int notRestorable,
@@ -101,11 +103,11 @@ final class DeadLetterReplay {
 
   /** Restores the letters and records each in the ledger, all in one transaction. */
   private int replay(List<DeadLetter> letters) {
+    List<RecordMetadata> written = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       producer.initTransactions();
       producer.beginTransaction();
       try {
-        List<RecordMetadata> written = new ArrayList<>();
         for (DeadLetter letter : letters) {
           written.add(producer.send(restored(letter)).get());
         }
@@ -116,12 +118,13 @@ final class DeadLetterReplay {
               .setHeaders(null).setDetail("replayed to " + at.topic() + " p" + at.partition() + "@" + at.offset())
               .build();
           String id = letter.getEventId().toString();
-          producer.send(new ProducerRecord<>(Topics.DEAD_LETTER_REPLAYS.name(), id.getBytes(StandardCharsets.UTF_8),
-              Topics.DEAD_LETTER_REPLAYS.valueSerde().serializer().serialize(Topics.DEAD_LETTER_REPLAYS.name(), entry)));
+          written.add(producer.send(new ProducerRecord<>(Topics.DEAD_LETTER_REPLAYS.name(),
+              id.getBytes(StandardCharsets.UTF_8),
+              Topics.DEAD_LETTER_REPLAYS.valueSerde().serializer().serialize(Topics.DEAD_LETTER_REPLAYS.name(), entry)))
+              .get());
           out.printf("[dead-letters] replayed %s to %s p%d@%d%n", id, at.topic(), at.partition(), at.offset());
         }
         producer.commitTransaction();
-        return letters.size();
       } catch (ExecutionException e) {
         producer.abortTransaction();
         throw new IllegalStateException("replay aborted, nothing was replayed: " + e.getCause().getMessage(), e);
@@ -131,6 +134,8 @@ final class DeadLetterReplay {
         throw new IllegalStateException("replay interrupted, nothing was replayed", e);
       }
     }
+    awaitReadable(written);
+    return letters.size();
   }
 
   /** The source record as it was, with one more header naming the letter. */
@@ -145,6 +150,38 @@ final class DeadLetterReplay {
     return new ProducerRecord<>(letter.getSourceTopic(), letter.getSourcePartition(),
         letter.getSourceTimestamp() == null ? null : letter.getSourceTimestamp().toEpochMilli(),
         bytes(letter.getKey()), bytes(letter.getValue()), headers);
+  }
+
+  /**
+   * Waits until the committed records can be read. commitTransaction returns once the broker has decided the
+   * commit; the records become readable when it has written the transaction's markers, a moment later. A run right
+   * after this one must see the ledger (or it would replay the letters again), and a reader the restored records.
+   */
+  private void awaitReadable(List<RecordMetadata> written) {
+    Map<TopicPartition, Long> needed = new HashMap<>();
+    for (RecordMetadata at : written) {
+      needed.merge(new TopicPartition(at.topic(), at.partition()), at.offset() + 1, Math::max);
+    }
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      long deadline = System.nanoTime() + READABLE_WAIT.toNanos();
+      while (true) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(needed.keySet());
+        if (needed.entrySet().stream().allMatch(partition -> end.get(partition.getKey()) >= partition.getValue())) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          out.printf("[dead-letters] committed, but not readable after %d s; a run started now may not see it yet%n",
+              READABLE_WAIT.toSeconds());
+          return;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** Calls {@code each} with every record of the topic up to its end when called, decoded, in offset order per partition. */
