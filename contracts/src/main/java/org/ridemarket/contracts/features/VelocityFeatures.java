@@ -82,6 +82,16 @@ public final class VelocityFeatures {
   /** The payment's amount over the card's running average (at least 1 minor unit); NaN for an unknown card. */
   public static final String AMOUNT_OVER_CARD_AVG = "amount_over_card_avg";
 
+  /**
+   * The payment's amount over the card's mean amount of the last 7 days ({@code card_amount_7d / card_count_7d},
+   * at least 1 minor unit); NaN when the card paid nothing in the window. Unlike {@value #AMOUNT_OVER_CARD_AVG},
+   * a running average over the card's whole life, it compares with recent spending, as a compromised card's
+   * inflated amounts do (the Fraud Detection Handbook's scenario 3).
+   */
+  public static final String AMOUNT_OVER_CARD_MEAN_7D = "amount_over_card_mean_7d";
+  /** Likewise over 30 days. */
+  public static final String AMOUNT_OVER_CARD_MEAN_30D = "amount_over_card_mean_30d";
+
   /** Entity prefixes of the scoring features, in scoring order. */
   public static final List<String> PREFIXES = List.of("card_", "user_", "device_");
   /** Prefix of the merchant's scoring features (a payment without a merchant reads as an unseen merchant). */
@@ -189,6 +199,15 @@ public final class VelocityFeatures {
     return Math.min(1.0, frauds / Math.max(1.0, payments));
   }
 
+  /**
+   * {@value #AMOUNT_OVER_CARD_MEAN_7D} and {@value #AMOUNT_OVER_CARD_MEAN_30D}: an amount over the mean of a
+   * window's {@code payments} payments totalling {@code amountMinor} (mean at least 1 minor unit); NaN for an
+   * empty window.
+   */
+  public static double amountOverWindowMean(long amountMinor, double windowAmountMinor, double payments) {
+    return payments > 0 ? amountMinor / Math.max(windowAmountMinor / payments, 1.0) : Double.NaN;
+  }
+
   /** {@value #AMOUNT_OVER_CARD_AVG}: an amount over a running average of at least 1 minor unit. */
   public static double amountOverAverage(long amountMinor, double averageMinor) {
     return amountMinor / Math.max(averageMinor, 1.0);
@@ -219,6 +238,8 @@ public final class VelocityFeatures {
       FRAUD_COUNTS.forEach(value -> names.add(prefix + value));
       FRAUD_COUNTS.forEach(value -> names.add(prefix + shareOf(value)));
     }
+    names.add(AMOUNT_OVER_CARD_MEAN_7D);
+    names.add(AMOUNT_OVER_CARD_MEAN_30D);
     return List.copyOf(names);
   }
 }

@@ -1,8 +1,12 @@
 package org.ridemarket.contracts.features;
 
+import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_30D;
+import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_7D;
 import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_MINOR;
 import static org.ridemarket.contracts.features.VelocityFeatures.AMOUNT_OVER_CARD_AVG;
 import static org.ridemarket.contracts.features.VelocityFeatures.AVG_AMOUNT;
+import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_30D;
+import static org.ridemarket.contracts.features.VelocityFeatures.COUNT_7D;
 import static org.ridemarket.contracts.features.VelocityFeatures.DISTINCT_CARDS_24H;
 import static org.ridemarket.contracts.features.VelocityFeatures.DISTINCT_DEVICES_24H;
 import static org.ridemarket.contracts.features.VelocityFeatures.LAST_LAT;
@@ -12,6 +16,8 @@ import static org.ridemarket.contracts.features.VelocityFeatures.NAMES;
 import static org.ridemarket.contracts.features.VelocityFeatures.ONE_DAY;
 import static org.ridemarket.contracts.features.VelocityFeatures.MERCHANT_PREFIX;
 import static org.ridemarket.contracts.features.VelocityFeatures.PAYMENTS_SEEN;
+import static org.ridemarket.contracts.features.VelocityFeatures.SEVEN_DAYS;
+import static org.ridemarket.contracts.features.VelocityFeatures.THIRTY_DAYS;
 
 import java.time.Duration;
 import org.ridemarket.contracts.events.PaymentAttempted;
@@ -33,6 +39,8 @@ import org.ridemarket.contracts.events.PaymentAttempted;
  *       an entity without a vector: a tree model routes a missing value down its own branch.
  *   <li>{@code card_payments_seen}, {@value VelocityFeatures#AMOUNT_OVER_CARD_AVG}: the card's running
  *       count, and the payment's amount over its running average (NaN for a card without a vector).
+ *   <li>{@value VelocityFeatures#AMOUNT_OVER_CARD_MEAN_7D}, {@value VelocityFeatures#AMOUNT_OVER_CARD_MEAN_30D}:
+ *       the payment's amount over the card's mean of the window (NaN when the card paid nothing in it).
  * </ul>
  */
 public final class VelocityScoring {
@@ -83,6 +91,11 @@ public final class VelocityScoring {
     }
     putLabelFeedback(row, "card_", card, time);
     putLabelFeedback(row, MERCHANT_PREFIX, merchant, time);
+    put(row, VelocityFeatures.AMOUNT_OVER_CARD_MEAN_7D, VelocityFeatures.amountOverWindowMean(payment.getAmountMinor(),
+        inWindow(card, AMOUNT_7D, SEVEN_DAYS, time), inWindow(card, COUNT_7D, SEVEN_DAYS, time)));
+    put(row, VelocityFeatures.AMOUNT_OVER_CARD_MEAN_30D, VelocityFeatures.amountOverWindowMean(
+        payment.getAmountMinor(), inWindow(card, AMOUNT_30D, THIRTY_DAYS, time),
+        inWindow(card, COUNT_30D, THIRTY_DAYS, time)));
     return row;
   }
 

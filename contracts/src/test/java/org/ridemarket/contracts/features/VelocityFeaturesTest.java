@@ -44,7 +44,8 @@ class VelocityFeaturesTest {
         "card_fraud_1d", "card_fraud_7d", "card_fraud_30d",
         "card_fraud_share_1d", "card_fraud_share_7d", "card_fraud_share_30d",
         "merchant_fraud_1d", "merchant_fraud_7d", "merchant_fraud_30d",
-        "merchant_fraud_share_1d", "merchant_fraud_share_7d", "merchant_fraud_share_30d");
+        "merchant_fraud_share_1d", "merchant_fraud_share_7d", "merchant_fraud_share_30d",
+        "amount_over_card_mean_7d", "amount_over_card_mean_30d");
   }
 
   @Test
@@ -176,6 +177,26 @@ class VelocityFeaturesTest {
     }
     assertThat(value(row, "merchant_count_24h")).isEqualTo(5.0);
     assertThat(values(row, "user_count_7d", "user_count_30d")).containsOnly(0.0);
+    // and the payment's 1,475 over the card's mean of each window: 13,000 / 8 this week, 14,650 / 9 this month
+    assertThat(values(row, "amount_over_card_mean_7d", "amount_over_card_mean_30d"))
+        .containsExactly(1475 / (13000.0 / 8), 1475 / (14650.0 / 9));
+  }
+
+  @Test
+  void shouldLeaveTheAmountOverAnEmptyWindowsMeanUnknown() {
+    VelocitySnapshot card = VelocitySnapshot.fromAvro(SampleEvents.velocityVector());
+    PaymentAttempted later = PaymentAttempted.newBuilder(SampleEvents.payment())
+        .setEventTime(SampleEvents.payment().getEventTime().plus(java.time.Duration.ofDays(8))).build();
+
+    double[] late = VelocityScoring.values(later, card, null, null, null);
+    double[] unknownCard = VelocityScoring.values(SampleEvents.payment(), null, null, null, null);
+
+    assertThat(value(late, "amount_over_card_mean_7d")).as("the week emptied").isNaN();
+    assertThat(value(late, "amount_over_card_mean_30d")).isEqualTo(1475 / (14650.0 / 9));
+    assertThat(values(unknownCard, "amount_over_card_mean_7d", "amount_over_card_mean_30d")).containsOnly(Double.NaN);
+    assertThat(VelocityFeatures.amountOverWindowMean(500, 0, 0)).isNaN();
+    assertThat(VelocityFeatures.amountOverWindowMean(500, 0.5, 2)).as("a mean of at least 1 minor unit")
+        .isEqualTo(500.0);
   }
 
   @Test

@@ -82,7 +82,8 @@ public interface FraudConfig {
     /**
      * How many of the scoring features ({@code VelocityFeatures.NAMES}, append-only), from the first, the model
      * takes: 31 for the simulated city's {@code fraud} models (the list before the long windows, merchants and
-     * label feedback), 61 for a model trained with them, such as {@code fraud-handbook}. The service always reads
+     * label feedback), 61 for a model trained with them ({@code fraud-handbook:1}), 63 for one trained with the amount
+     * over the card's 7- and 30-day means too ({@code fraud-handbook:2}). The service always reads
      * and records every feature; a model whose signature lists other names is refused.
      */
     @WithDefault("31")

@@ -64,7 +64,8 @@ final class FeatureAttribution {
   /** The value that stands for "nothing here" for a feature: 0 for counts and amounts, NaN for the rest. */
   static float neutral(String name) {
     if (name.endsWith("_seconds_since_last") || name.endsWith("_speed_kmh_from_last")
-        || name.equals(VelocityFeatures.AMOUNT_OVER_CARD_AVG)) {
+        || name.equals(VelocityFeatures.AMOUNT_OVER_CARD_AVG) || name.equals(VelocityFeatures.AMOUNT_OVER_CARD_MEAN_7D)
+        || name.equals(VelocityFeatures.AMOUNT_OVER_CARD_MEAN_30D)) {
       return Float.NaN;
     }
     return 0f;
