@@ -22,7 +22,7 @@ import org.ridemarket.contracts.events.FraudPattern;
  */
 public final class HandbookEvaluation {
 
-  /** The handbook's windows. */
+  /** The handbook's windows; a model may train on a longer window ending at the same day ({@link #slide}). */
   public static final Duration TRAIN = Duration.ofDays(7);
   public static final Duration DELAY = Duration.ofDays(7);
   public static final Duration TEST = Duration.ofDays(7);
@@ -42,11 +42,21 @@ public final class HandbookEvaluation {
   }
 
   /**
-   * Evaluates {@code weeks} consecutive test weeks ending with the last whole day of {@code rows} (oldest first).
+   * Evaluates {@code weeks} consecutive test weeks ending with the last whole day of {@code rows} (oldest first),
+   * each model trained on the protocol's {@link #TRAIN}.
    *
    * @throws IllegalArgumentException when the history is too short for them, or a week has no fraud to learn from
    */
   public static List<Week> slide(List<FraudRow> rows, int weeks) {
+    return slide(rows, weeks, TRAIN);
+  }
+
+  /**
+   * Likewise, each model trained on the {@code train} window that ends where the protocol's does (the delay
+   * before the test week). The test weeks stay the protocol's, the known compromised cards included, so that the
+   * figures compare with the 7-day models': only what the model learned from changes.
+   */
+  public static List<Week> slide(List<FraudRow> rows, int weeks, Duration train) {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no labelled rows to evaluate");
     }
@@ -55,25 +65,28 @@ public final class HandbookEvaluation {
     List<Week> result = new ArrayList<>();
     for (int w = weeks; w >= 1; w--) {
       long testFrom = end - w * TEST.toMillis();
-      if (testFrom - DELAY.toMillis() - TRAIN.toMillis() < Math.floorDiv(first, DAY_MILLIS) * DAY_MILLIS) {
+      if (testFrom - DELAY.toMillis() - train.toMillis() < Math.floorDiv(first, DAY_MILLIS) * DAY_MILLIS) {
         throw new IllegalArgumentException("the history starts at " + Instant.ofEpochMilli(first) + ": too short for "
-            + weeks + " test weeks of the 7/7/7 protocol");
+            + weeks + " test weeks with " + train.toDays() + " days of training before a " + DELAY.toDays()
+            + "-day delay");
       }
-      result.add(week(rows, testFrom));
+      result.add(week(rows, testFrom, train));
     }
     return result;
   }
 
-  static Week week(List<FraudRow> rows, long testFrom) {
-    long trainFrom = testFrom - DELAY.toMillis() - TRAIN.toMillis();
+  static Week week(List<FraudRow> rows, long testFrom, Duration window) {
     long trainTo = testFrom - DELAY.toMillis();
+    long trainFrom = trainTo - window.toMillis();
+    // the protocol's known compromised cards: those of its 7-day training week and of the delay days
+    long knownFrom = trainTo - TRAIN.toMillis();
     List<FraudRow> train = rows.stream().filter(row -> row.time() >= trainFrom && row.time() < trainTo).toList();
     List<FraudRow> test = new ArrayList<>();
     for (long day = testFrom; day < testFrom + TEST.toMillis(); day += DAY_MILLIS) {
       long dayStart = day;
       // known compromised on this day: every fraud of the training week and of the delay days whose label came in
       Set<String> known = new HashSet<>();
-      rows.stream().filter(row -> row.fraud() && row.time() >= trainFrom && row.time() < dayStart - DELAY.toMillis())
+      rows.stream().filter(row -> row.fraud() && row.time() >= knownFrom && row.time() < dayStart - DELAY.toMillis())
           .forEach(row -> known.add(row.card()));
       rows.stream().filter(row -> row.time() >= dayStart && row.time() < dayStart + DAY_MILLIS)
           .filter(row -> !known.contains(row.card())).forEach(test::add);
