@@ -205,7 +205,7 @@ public final class VelocityFeatures {
    * empty window.
    */
   public static double amountOverWindowMean(long amountMinor, double windowAmountMinor, double payments) {
-    return payments > 0 ? amountMinor / Math.max(windowAmountMinor / payments, 1.0) : Double.NaN;
+    return payments > 0 ? amountOverAverage(amountMinor, windowAmountMinor / payments) : Double.NaN;
   }
 
   /** {@value #AMOUNT_OVER_CARD_AVG}: an amount over a running average of at least 1 minor unit. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.events.FraudPattern;
 import org.ridemarket.contracts.features.VelocityFeatures;
@@ -42,22 +44,12 @@ class FraudTrainerTest {
     return rows;
   }
 
-  // the share of frauds scored above the highest-scored legitimate payment
-  private static double recallWithoutFalsePositives(ml.dmlc.xgboost4j.java.Booster booster, List<FraudRow> rows)
-      throws Exception {
-    float[] scores = FraudTrainer.score(booster, rows);
-    float legitMax = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < scores.length; i++) {
-      legitMax = rows.get(i).fraud() ? legitMax : Math.max(legitMax, scores[i]);
+  // the share of frauds scored above every legitimate payment
+  private static double recallWithoutFalsePositives(Booster booster, List<FraudRow> rows) throws XGBoostError {
+    boolean[] fraud = new boolean[rows.size()];
+    for (int i = 0; i < fraud.length; i++) {
+      fraud[i] = rows.get(i).fraud();
     }
-    int frauds = 0;
-    int above = 0;
-    for (int i = 0; i < scores.length; i++) {
-      if (rows.get(i).fraud()) {
-        frauds++;
-        above += scores[i] > legitMax ? 1 : 0;
-      }
-    }
-    return above / (double) frauds;
+    return FraudMetrics.recallAtFalsePositiveRate(FraudTrainer.score(booster, rows), fraud, 0.0);
   }
 }
