@@ -52,13 +52,13 @@ public final class SampleEvents {
         .setPickupCell("882a100d65fffff").setProduct(Product.XL).setQuoteId("q-1").build();
   }
 
-  static DriverLocationUpdated driverLocation() {
+  public static DriverLocationUpdated driverLocation() {
     return DriverLocationUpdated.newBuilder().setEventId(UUID.randomUUID()).setEventTime(T0)
         .setDriverId("driver-7").setPosition(TIMES_SQUARE).setCell("882a100d65fffff")
         .setSpeedMps(6.5).setHeadingDeg(29.0).setStatus(DriverStatus.EN_ROUTE).build();
   }
 
-  static TripEvent tripCompleted() {
+  public static TripEvent tripCompleted() {
     return TripEvent.newBuilder().setEventId(UUID.randomUUID()).setEventTime(T0)
         .setTripId("trip-1").setRequestId("req-1").setRiderId("rider-1").setDriverId("driver-7")
         .setType(TripEventType.COMPLETED).setPickup(TIMES_SQUARE).setDropoff(GRAND_CENTRAL)
@@ -73,7 +73,7 @@ public final class SampleEvents {
         .setTripId("trip-1").build();
   }
 
-  static PriceQuoted priceQuoted() {
+  public static PriceQuoted priceQuoted() {
     return PriceQuoted.newBuilder().setEventId(UUID.randomUUID()).setEventTime(T0)
         .setQuoteId("q-1").setRiderId("rider-1").setPickup(TIMES_SQUARE).setDropoff(GRAND_CENTRAL)
         .setPickupCell("882a100d65fffff").setProduct(Product.PREMIUM).setSurgeMultiplier(1.4)
@@ -97,7 +97,7 @@ public final class SampleEvents {
         .setModelVersion("fraud-1").setDegraded(false).build();
   }
 
-  static FraudLabeled fraudLabeled() {
+  public static FraudLabeled fraudLabeled() {
     return FraudLabeled.newBuilder().setEventId(UUID.randomUUID()).setEventTime(T0.plusSeconds(86_400 * 5))
         .setTransactionId("tx-1").setPaymentTime(T0).setLabel(FraudLabel.FRAUD)
         .setPattern(FraudPattern.CARD_TESTING).setSource(LabelSource.CHARGEBACK)

@@ -83,6 +83,26 @@ public final class Topics {
         .orElseThrow(() -> new IllegalArgumentException("no topic named " + name));
   }
 
+  /**
+   * The key the contract gives an event of an input topic or a label (each topic's {@code keyedBy}): what a
+   * producer keys it by, and what a replay of archived events, which keep values only, keys them by again.
+   */
+  public static String keyOf(SpecificRecord event) {
+    if (event instanceof RideRequested request) {
+      return request.getPickupCell();
+    } else if (event instanceof DriverLocationUpdated location) {
+      return location.getDriverId();
+    } else if (event instanceof TripEvent trip) {
+      return trip.getPickupCell();
+    } else if (event instanceof PaymentAttempted payment) {
+      return payment.getCardFingerprint();
+    } else if (event instanceof FraudLabeled label) {
+      return label.getTransactionId();
+    }
+    throw new IllegalArgumentException("no key rule for " + event.getClass().getSimpleName()
+        + ": only input events and labels are keyed here");
+  }
+
   private static <V extends SpecificRecord> Topic<String, V> input(
       String name, Class<V> type, String keyedBy, Duration retention) {
     return topic(name, type, INPUT_PARTITIONS, keyedBy, retention);

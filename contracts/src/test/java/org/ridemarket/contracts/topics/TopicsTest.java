@@ -39,6 +39,17 @@ class TopicsTest {
   }
 
   @Test
+  void shouldKeyEachInputEventAndLabelAsItsTopicSays() {
+    assertThat(Topics.keyOf(SampleEvents.rideRequested())).isEqualTo(SampleEvents.rideRequested().getPickupCell());
+    assertThat(Topics.keyOf(SampleEvents.driverLocation())).isEqualTo(SampleEvents.driverLocation().getDriverId());
+    assertThat(Topics.keyOf(SampleEvents.tripCompleted())).isEqualTo(SampleEvents.tripCompleted().getPickupCell());
+    assertThat(Topics.keyOf(SampleEvents.payment())).isEqualTo(SampleEvents.payment().getCardFingerprint());
+    assertThat(Topics.keyOf(SampleEvents.fraudLabeled())).isEqualTo(SampleEvents.fraudLabeled().getTransactionId());
+    assertThatThrownBy(() -> Topics.keyOf(SampleEvents.priceQuoted()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PriceQuoted");
+  }
+
+  @Test
   void shouldRejectATopicWithoutPartitions() {
     assertThatThrownBy(() -> new Topic<>("x", Serdes.String(), Serdes.String(), String.class, 0, "k", Map.of()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -11,7 +11,7 @@ import org.ridemarket.contracts.topics.Topics;
 
 /**
  * The one place where events become bytes: each event is serialized once through its topic's
- * serdes, keyed as its contract says, counted, and handed to every sink.
+ * serdes, keyed as its contract says ({@link Topics#keyOf}), counted, and handed to every sink.
  */
 public final class EventEmitter {
 
@@ -31,27 +31,27 @@ public final class EventEmitter {
 
   /** rides.requests, keyed by the pickup cell. */
   public void rideRequested(RideRequested event) {
-    send(0, Topics.RIDE_REQUESTS, event.getPickupCell(), event, event.getEventTime().toEpochMilli());
+    send(0, Topics.RIDE_REQUESTS, Topics.keyOf(event), event, event.getEventTime().toEpochMilli());
   }
 
   /** drivers.locations, keyed by driver id. */
   public void driverLocation(DriverLocationUpdated event) {
-    send(1, Topics.DRIVER_LOCATIONS, event.getDriverId(), event, event.getEventTime().toEpochMilli());
+    send(1, Topics.DRIVER_LOCATIONS, Topics.keyOf(event), event, event.getEventTime().toEpochMilli());
   }
 
   /** trips.events, keyed by the pickup cell so a trip's steps stay in one partition. */
   public void trip(TripEvent event) {
-    send(2, Topics.TRIP_EVENTS, event.getPickupCell(), event, event.getEventTime().toEpochMilli());
+    send(2, Topics.TRIP_EVENTS, Topics.keyOf(event), event, event.getEventTime().toEpochMilli());
   }
 
   /** payments.events, keyed by card fingerprint. */
   public void payment(PaymentAttempted event) {
-    send(3, Topics.PAYMENTS, event.getCardFingerprint(), event, event.getEventTime().toEpochMilli());
+    send(3, Topics.PAYMENTS, Topics.keyOf(event), event, event.getEventTime().toEpochMilli());
   }
 
   /** fraud.labels, keyed by transaction id. */
   public void fraudLabel(FraudLabeled event) {
-    send(4, Topics.FRAUD_LABELS, event.getTransactionId(), event, event.getEventTime().toEpochMilli());
+    send(4, Topics.FRAUD_LABELS, Topics.keyOf(event), event, event.getEventTime().toEpochMilli());
   }
 
   /** Events emitted so far per topic, in the order of {@link #TOPICS}. */
