@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -89,9 +90,25 @@ final class Archiver {
 
   /** Polls and archives until {@link #stop()}; the records buffered then are flushed before it returns. */
   void run() {
+    runUntil(() -> stopping);
+  }
+
+  /**
+   * Archives every record before the end offsets of the assigned partitions read now (for a read_committed
+   * consumer, the last stable offsets), commits them and returns: a one-off copy of what Kafka holds, for
+   * an analyst who wants history kept before retention deletes it. {@link #stop()} ends it early, flushed.
+   */
+  void runToEnd() {
+    Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+    runUntil(() -> stopping || end.entrySet().stream()
+        .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue()));
+    LOG.info("archived up to the end offsets of {} partitions read at start", end.size());
+  }
+
+  private void runUntil(BooleanSupplier done) {
     long lastFlush = clock.millis();
     try {
-      while (!stopping) {
+      while (!done.getAsBoolean()) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
         for (ConsumerRecord<byte[], byte[]> record : records) {
           buffer.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())

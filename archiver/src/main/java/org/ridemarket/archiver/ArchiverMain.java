@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,7 +23,8 @@ import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
 
 /**
- * The archiver's command line: {@code archive} (the default) runs the archiver until SIGTERM; {@code sql}
+ * The archiver's command line: {@code archive} (the default) runs the archiver until SIGTERM, or with
+ * {@code --to-end} until it has archived what the topics hold at its start; {@code sql}
  * opens a SQL prompt over the raw zone, or runs a query file ({@code --file}) or one statement ({@code -c}).
  */
 public final class ArchiverMain {
@@ -32,12 +35,13 @@ public final class ArchiverMain {
       Topics.FRAUD_LABELS);
 
   static final String USAGE = """
-      usage: java -jar archiver/target/archiver.jar [archive] [--dir DIR] [--kafka SERVERS] [--flush-interval D] [--max-buffered N]
+      usage: java -jar archiver/target/archiver.jar [archive] [--dir DIR] [--kafka SERVERS] [--flush-interval D] [--max-buffered N] [--to-end]
              java -jar archiver/target/archiver.jar sql [--dir DIR] [--file QUERY.sql | -c 'SELECT ...']
         --dir DIR            the raw zone (default $ARCHIVE_DIR, else .stack/archive/latest: the local run's)
         --kafka SERVERS      bootstrap servers (default $KAFKA_BOOTSTRAP_SERVERS, else localhost:9092)
         --flush-interval D   seconds between two commits of the raw zone (default 60)
         --max-buffered N     records buffered before an early commit (default 200000)
+        --to-end             archive what the topics hold now, commit and exit, instead of running until SIGTERM
       """;
 
   private ArchiverMain() {
@@ -62,25 +66,40 @@ public final class ArchiverMain {
     String kafka = option(rest, "--kafka", env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
     Duration interval = Duration.ofSeconds(Long.parseLong(option(rest, "--flush-interval", "60")));
     int maxBuffered = Integer.parseInt(option(rest, "--max-buffered", "200000"));
+    boolean toEnd = rest.remove("--to-end");
     refuseLeftovers(rest);
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(kafka),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     Archiver archiver = new Archiver(consumer, new RawZone(dir), ARCHIVED,
         new Archiver.Settings(interval, maxBuffered), Clock.systemUTC());
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    // on SIGTERM: ask the loop to flush and wait for it (not for the calling thread, which may be the one exiting)
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
       archiver.stop();
       try {
-        main.join(Duration.ofSeconds(60).toMillis());
+        finished.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }, "archiver-shutdown"));
+    }, "archiver-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (consumer) {
       archiver.start();
       System.out.println("archiver: archiving " + ARCHIVED.size() + " topics from " + kafka + " into "
-          + dir.toAbsolutePath() + ", committing every " + interval.toSeconds() + " s");
-      archiver.run();
+          + dir.toAbsolutePath() + (toEnd ? ", up to their end offsets now" : ", committing every "
+          + interval.toSeconds() + " s"));
+      if (toEnd) {
+        archiver.runToEnd();
+      } else {
+        archiver.run();
+      }
+    } finally {
+      finished.countDown();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down already: the hook is running
     }
     System.out.println("archiver: stopped; archived " + archiver.archived());
   }
