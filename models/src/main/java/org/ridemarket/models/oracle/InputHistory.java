@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,9 +32,13 @@ import org.ridemarket.simulator.output.EventFileReader;
  */
 public final class InputHistory {
 
-  /** The topics the feature topologies read. */
+  /** The topics the feature topologies read, the labels the velocity topology counts included. */
   public static final List<String> INPUT_TOPICS = List.of(Topics.RIDE_REQUESTS.name(), Topics.TRIP_EVENTS.name(),
-      Topics.DRIVER_LOCATIONS.name(), Topics.PAYMENTS.name());
+      Topics.DRIVER_LOCATIONS.name(), Topics.PAYMENTS.name(), Topics.FRAUD_LABELS.name());
+
+  /** The order partitions are merged in when their heads are equally old: by topic, then partition. */
+  public static final Comparator<TopicPartition> PARTITION_ORDER =
+      Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
   private static final Duration POLL = Duration.ofMillis(500);
 
@@ -56,10 +61,10 @@ public final class InputHistory {
    * ones, which a run closed with {@link ClosingEvents} before the next one starts guarantees.
    */
   public List<EncodedEvent> readNew(Duration timeout) {
-    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new HashMap<>();
+    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new TreeMap<>(PARTITION_ORDER);
     try (KafkaConsumer<byte[], byte[]> consumer =
              new KafkaConsumer<>(properties(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = partitions(consumer, timeout);
+      List<TopicPartition> partitions = partitions(consumer, INPUT_TOPICS, timeout);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       read.forEach(consumer::seek);
@@ -81,9 +86,10 @@ public final class InputHistory {
     return properties;
   }
 
-  private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, Duration timeout) {
+  private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, List<String> topics,
+      Duration timeout) {
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : INPUT_TOPICS) {
+    for (String topic : topics) {
       consumer.partitionsFor(topic, timeout)
           .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
     }
@@ -113,13 +119,19 @@ public final class InputHistory {
    * {@code from} is skipped.
    */
   public static List<EncodedEvent> fromKafka(String bootstrapServers, Instant from, Instant to, Duration timeout) {
+    return fromKafka(bootstrapServers, INPUT_TOPICS, from, to, timeout);
+  }
+
+  /** As {@link #fromKafka(String, Instant, Instant, Duration)}, of {@code topics} (e.g. with the labels). */
+  public static List<EncodedEvent> fromKafka(String bootstrapServers, List<String> topics, Instant from, Instant to,
+      Duration timeout) {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("time range is empty: " + from + " .. " + to);
     }
-    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new HashMap<>();
+    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new TreeMap<>(PARTITION_ORDER);
     try (KafkaConsumer<byte[], byte[]> consumer =
              new KafkaConsumer<>(properties(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = partitions(consumer, timeout);
+      List<TopicPartition> partitions = partitions(consumer, topics, timeout);
       Map<TopicPartition, Long> times = new HashMap<>();
       partitions.forEach(partition -> times.put(partition, from.toEpochMilli()));
       Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times, timeout);
@@ -143,22 +155,29 @@ public final class InputHistory {
     return EventFileReader.readAll(file).stream().filter(event -> INPUT_TOPICS.contains(event.topic())).toList();
   }
 
-  /** Merges per-partition sequences into one, oldest head first, each partition's order kept. */
-  static List<EncodedEvent> merge(Iterable<ArrayDeque<EncodedEvent>> partitions) {
-    PriorityQueue<ArrayDeque<EncodedEvent>> heads =
-        new PriorityQueue<>(Comparator.comparingLong(queue -> queue.peekFirst().eventTimeMillis()));
+  /**
+   * Merges per-partition sequences into one, oldest head first, each partition's order kept; equally old heads go
+   * in the order the partitions are given ({@link #PARTITION_ORDER} for every source here), so that the same
+   * partitions merge the same way whichever source they were read from (payments share their second often).
+   */
+  public static List<EncodedEvent> merge(Iterable<ArrayDeque<EncodedEvent>> partitions) {
+    record Head(int order, ArrayDeque<EncodedEvent> queue) {
+    }
+    PriorityQueue<Head> heads = new PriorityQueue<>(Comparator
+        .comparingLong((Head head) -> head.queue().peekFirst().eventTimeMillis()).thenComparingInt(Head::order));
     int total = 0;
+    int order = 0;
     for (ArrayDeque<EncodedEvent> partition : partitions) {
       if (!partition.isEmpty()) {
-        heads.add(partition);
+        heads.add(new Head(order++, partition));
         total += partition.size();
       }
     }
     List<EncodedEvent> merged = new ArrayList<>(total);
     while (!heads.isEmpty()) {
-      ArrayDeque<EncodedEvent> oldest = heads.poll();
-      merged.add(oldest.pollFirst());
-      if (!oldest.isEmpty()) {
+      Head oldest = heads.poll();
+      merged.add(oldest.queue().pollFirst());
+      if (!oldest.queue().isEmpty()) {
         heads.add(oldest);
       }
     }
