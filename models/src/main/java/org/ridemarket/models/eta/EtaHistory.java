@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
+import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.routing.GeoPoint;
 import org.ridemarket.simulator.output.EncodedEvent;
@@ -18,6 +19,9 @@ import org.ridemarket.simulator.output.EventSink;
  * An {@link EventSink}, so the simulator can write into it directly, and fed by a file reader alike.
  */
 public final class EtaHistory implements EventSink {
+
+  /** The topics an ETA replay reads: the congestion topology's input (trips also give the completed trips). */
+  public static final List<Topic<String, ?>> TOPICS = List.of(Topics.TRIP_EVENTS, Topics.DRIVER_LOCATIONS);
 
   private record Started(long requestedAt, long pickedUpAt) {
   }

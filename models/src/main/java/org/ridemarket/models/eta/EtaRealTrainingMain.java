@@ -2,7 +2,6 @@ package org.ridemarket.models.eta;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,18 +10,16 @@ import java.util.Locale;
 import java.util.Optional;
 import org.ridemarket.contracts.features.EtaFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
-import org.ridemarket.models.oracle.InputHistory;
+import org.ridemarket.models.replay.HistorySource;
 import org.ridemarket.routing.EtaScoring;
 import org.ridemarket.routing.GeoPoint;
 import org.ridemarket.routing.OsmExtracts;
 import org.ridemarket.simulator.city.CityBox;
-import org.ridemarket.simulator.output.EncodedEvent;
-import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.topologies.congestion.CongestionSettings;
 
 /**
  * Trains the ETA models on real history: an event file of imported NYC TLC trips (importers' {@code tlc --out}), or
- * an event-time range of the input topics read from Kafka (importers' {@code tlc --kafka}),
+ * an event-time range of the input topics read from Kafka (importers' {@code tlc --kafka}) or from the archive,
  * replayed through the congestion topology, the trips between two Midtown zones routed by the road and
  * map-free routers as the service routes them, point-in-time rows, then trained on every week before
  * {@code --test-from} (each fourth week calibrates), evaluated on [{@code --test-from}, {@code --test-to}) and
@@ -30,9 +27,11 @@ import org.ridemarket.topologies.congestion.CongestionSettings;
  * and the topology settings in their signatures. See models/README.md, "ETA on real history".
  *
  * <pre>
- *   --history FILE      the imported event file, or:
+ *   --events FILE       the imported event file (alias --history), or:
  *   --kafka SERVERS     read the input topics instead, the event-time range --from .. --to (offsetsForTimes)
+ *   --archive DIR       read the archiver's raw zone instead, the same range
  *   --from T, --to T    the range, a local New York date (2018-01-01) or an instant (2018-01-01T05:00:00Z)
+ *                       ({@link HistorySource}); they also cut an event file
  *   --test-from DATE    first local date of the test (default 2019-01-01)
  *   --test-to DATE      first local date after the test (default 2019-03-01)
  *   --name NAME         the point model's name; the quantiles are NAME-p10, NAME-p90 (default eta-nyc)
@@ -45,9 +44,6 @@ import org.ridemarket.topologies.congestion.CongestionSettings;
  */
 public final class EtaRealTrainingMain {
 
-  private static final Duration KAFKA_TIMEOUT = Duration.ofMinutes(10);
-  private static final int PROGRESS_EVERY = 100_000;
-
   private EtaRealTrainingMain() {
   }
 
@@ -56,10 +52,7 @@ public final class EtaRealTrainingMain {
     boolean fromRoot = Files.isDirectory(Path.of("models"));
     Path artifacts = fromRoot ? Path.of("models", "artifacts") : Path.of("artifacts");
     Path graphCache = fromRoot ? Path.of("models", "target", "graph-cache-eta") : Path.of("target", "graph-cache-eta");
-    Path history = null;
-    String kafka = null;
-    Instant from = null;
-    Instant to = null;
+    HistorySource history = new HistorySource();
     LocalDate testFrom = LocalDate.of(2019, 1, 1);
     LocalDate testTo = LocalDate.of(2019, 3, 1);
     String name = "eta-nyc";
@@ -67,11 +60,12 @@ public final class EtaRealTrainingMain {
     boolean dryRun = false;
     boolean noVectors = false;
     for (int i = 0; i < args.length; i++) {
+      int consumed = history.option(args, i);
+      if (consumed >= 0) {
+        i = consumed;
+        continue;
+      }
       switch (args[i]) {
-        case "--history" -> history = Path.of(args[++i]);
-        case "--kafka" -> kafka = args[++i];
-        case "--from" -> from = instant(args[++i]);
-        case "--to" -> to = instant(args[++i]);
         case "--test-from" -> testFrom = LocalDate.parse(args[++i]);
         case "--test-to" -> testTo = LocalDate.parse(args[++i]);
         case "--name" -> name = args[++i];
@@ -83,12 +77,10 @@ public final class EtaRealTrainingMain {
         default -> fail("unknown option " + args[i] + " (see EtaRealTrainingMain's Javadoc)");
       }
     }
-    if (kafka != null && (from == null || to == null || !from.isBefore(to))) {
-      fail("--kafka needs --from and --to, from before to; got " + from + " .. " + to);
-    }
-    if (kafka == null && (history == null || !Files.isRegularFile(history))) {
-      fail("--history: need the imported event file, e.g. java -jar importers/target/importers.jar tlc --out"
-          + " /tmp/tlc.events.gz ../shared/data/nyc-tlc/yellow_tripdata_sample_201*.csv; got " + history);
+    String problem = history.problem();
+    if (problem != null) {
+      fail(problem + "; e.g. the imported event file of java -jar importers/target/importers.jar tlc --out"
+          + " /tmp/tlc.events.gz ../shared/data/nyc-tlc/yellow_tripdata_sample_201*.csv");
     }
     Optional<Path> extract = OsmExtracts.midtown();
     if (extract.isEmpty()) {
@@ -97,19 +89,8 @@ public final class EtaRealTrainingMain {
     long started = System.nanoTime();
     CongestionSettings settings = CongestionSettings.defaults();
     EtaHistory replayed = new EtaHistory(new CongestionReplay(settings, true));
-    String source;
-    if (kafka != null) {
-      List<EncodedEvent> events = InputHistory.fromKafka(kafka, from, to, KAFKA_TIMEOUT);
-      System.out.printf(Locale.ROOT, "read %d events of %s .. %s from %s in %.0f s%n", events.size(), from, to, kafka,
-          seconds(started));
-      events.forEach(event -> replay(replayed, event, started));
-      source = "Kafka " + kafka + " " + from + " .. " + to;
-    } else {
-      try (EventFileReader reader = new EventFileReader(history)) {
-        reader.forEachRemaining(event -> replay(replayed, event, started));
-      }
-      source = history.getFileName().toString();
-    }
+    history.replay(EtaHistory.TOPICS, replayed::accept);
+    String source = history.describe();
     List<CompletedTrip> trips = midtown(replayed.completedTrips());
     CellVectorHistory vectors = replayed.vectors();
     System.out.printf(Locale.ROOT, "replayed %d events (%d piped), %d vectors, %d completed trips, %d between two"
@@ -120,7 +101,7 @@ public final class EtaRealTrainingMain {
     List<EtaRow> rows = EtaTrainingMain.routedRows(trips, noVectors ? new CellVectorHistory() : vectors,
         extract.get(), graphCache);
     if (rows.isEmpty()) {
-      fail("--history: no completed trip between two Midtown zones in " + source);
+      fail("no completed trip between two Midtown zones in " + source);
     }
     Instant testStart = testFrom.atStartOfDay(EtaScoring.ZONE).toInstant();
     Instant testEnd = testTo.atStartOfDay(EtaScoring.ZONE).toInstant();
@@ -151,20 +132,6 @@ public final class EtaRealTrainingMain {
           artifacts.toAbsolutePath(), published.gate().summary());
     }
     System.out.printf(Locale.ROOT, "done after %.0f s%n", seconds(started));
-  }
-
-  /** Pipes one event into the replay, with a progress line every {@value #PROGRESS_EVERY} events. */
-  private static void replay(EtaHistory replayed, EncodedEvent event, long started) {
-    replayed.accept(event);
-    if (replayed.events() % PROGRESS_EVERY == 0) {
-      System.out.printf(Locale.ROOT, "  replayed %,d events, up to %s, %.0f s%n", replayed.events(),
-          Instant.ofEpochMilli(event.eventTimeMillis()), seconds(started));
-    }
-  }
-
-  /** A local New York date (its start) or an ISO-8601 instant. */
-  static Instant instant(String text) {
-    return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(EtaScoring.ZONE).toInstant();
   }
 
   /** The trips between two different Midtown zones (centroids inside the box) of a sane duration. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.ridemarket.contracts.features.EtaFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.models.HistogramBackfill;
+import org.ridemarket.models.replay.HistorySource;
 import org.ridemarket.routing.GraphHopperRouter;
 import org.ridemarket.routing.OsmExtracts;
 import org.ridemarket.routing.Router;
@@ -19,12 +20,11 @@ import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
-import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.topologies.congestion.CongestionSettings;
 
 /**
- * Retrains the ETA models: simulates a seeded history (or replays an event file) through the congestion
+ * Retrains the ETA models: simulates a seeded history (or replays recorded history) through the congestion
  * topology, routes every completed trip with the road router and the map-free router, trains the point and
  * p10/p90 residual models, calibrates, gates and publishes eta, eta-p10 and eta-p90. See models/README.md.
  *
@@ -33,7 +33,9 @@ import org.ridemarket.topologies.congestion.CongestionSettings;
  *   --version V         version to publish (default 1); published versions are immutable
  *   --days D            simulated days (default 1: a Monday from midnight)
  *   --hours H           simulated hours instead of days (at least 4: a cycle of split blocks is 200 min)
- *   --history FILE      replay this simulator event file instead of simulating
+ *   --events FILE       replay this simulator event file instead of simulating (alias --history), or
+ *   --kafka SERVERS, --archive DIR with --from T --to T: a time range of the topics or the raw zone
+ *                       ({@link HistorySource}); --from/--to also cut an event file
  *   --graph-cache DIR   GraphHopper's graph cache (default models/target/graph-cache-eta)
  *   --dry-run           train and report, publish nothing
  *   --histogram-only    write the training histograms of the published --version (eta, eta-p10, eta-p90), if
@@ -57,17 +59,21 @@ public final class EtaTrainingMain {
     Path graphCache = fromRoot ? Path.of("models", "target", "graph-cache-eta") : Path.of("target", "graph-cache-eta");
     String version = "1";
     double hours = 24;
-    Path history = null;
+    HistorySource history = new HistorySource();
     boolean dryRun = false;
     boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
     for (int i = 0; i < args.length; i++) {
+      int consumed = history.option(args, i);
+      if (consumed >= 0) {
+        i = consumed;
+        continue;
+      }
       switch (args[i]) {
         case "--artifacts" -> artifacts = Path.of(args[++i]);
         case "--version" -> version = args[++i];
         case "--days" -> hours = 24 * Double.parseDouble(args[++i]);
         case "--hours" -> hours = Double.parseDouble(args[++i]);
-        case "--history" -> history = Path.of(args[++i]);
         case "--graph-cache" -> graphCache = Path.of(args[++i]);
         case "--dry-run" -> dryRun = true;
         case "--histogram-only" -> histogramOnly = true;
@@ -89,11 +95,13 @@ public final class EtaTrainingMain {
     }
     long started = System.nanoTime();
     EtaHistory etaHistory = new EtaHistory(new CongestionReplay());
-    if (history != null) {
-      System.out.println("replaying " + history);
-      try (EventFileReader reader = new EventFileReader(history)) {
-        reader.forEachRemaining(etaHistory::accept);
+    if (history.named()) {
+      String problem = history.problem();
+      if (problem != null) {
+        System.err.println("eta training: " + problem);
+        System.exit(2);
       }
+      history.replay(EtaHistory.TOPICS, etaHistory::accept);
     } else {
       simulate(simulatorArgs, Duration.ofMinutes(Math.round(hours * 60)), etaHistory);
     }
@@ -120,7 +128,7 @@ public final class EtaTrainingMain {
     if (dryRun) {
       return;
     }
-    String source = history != null ? "simulator event file " + history.getFileName()
+    String source = history.named() ? "replayed from " + history.describe()
         : String.format(Locale.ROOT, "simulated city, %.0f h, simulator %s", hours, String.join(" ", simulatorArgs));
     for (ModelSignature published : EtaTrainer.publish(result, artifacts, "eta", version, source,
         CongestionSettings.defaults().signatureSettings())) {

@@ -7,6 +7,7 @@ import org.ridemarket.contracts.events.PaymentAttempted;
 import org.ridemarket.contracts.features.VelocityEntityType;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.features.VelocityScoring;
+import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.simulator.output.EncodedEvent;
 import org.ridemarket.simulator.output.EventSink;
@@ -20,6 +21,9 @@ import org.ridemarket.simulator.output.EventSink;
  * write into it directly, and fed by a file reader alike.
  */
 public final class FraudHistory implements EventSink {
+
+  /** The topics a fraud replay reads: payments and the labels that feed back into the velocity topology. */
+  public static final List<Topic<String, ?>> TOPICS = List.of(Topics.PAYMENTS, Topics.FRAUD_LABELS);
 
   private record Pending(long time, String transactionId, float[] features, String card) {
   }

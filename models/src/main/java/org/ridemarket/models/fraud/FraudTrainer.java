@@ -81,14 +81,16 @@ public final class FraudTrainer {
 
   /**
    * Exports the trained model, gates it on the held-out rows and publishes it as fraud:{@code version}, recording
-   * the velocity {@code settings} its rows were replayed with (ADR 0025).
+   * the {@code history} it was trained on (null: not recorded) and the velocity {@code settings} its rows were
+   * replayed with (ADR 0025).
    */
-  public static ModelSignature publish(Result result, Path artifacts, String version, Map<String, String> settings) {
+  public static ModelSignature publish(Result result, Path artifacts, String version, String history,
+      Map<String, String> settings) {
     ExportedModel exported = new XgboostOnnxExporter().export(result.booster(), VelocityFeatures.NAMES);
     float[][] heldOut = result.heldOut().stream().map(FraudRow::features).toArray(float[][]::new);
     float[][] training = result.train().stream().map(FraudRow::features).toArray(float[][]::new);
     return new ModelPublisher(artifacts).publish(
-        new ModelDescription("fraud", version, result.trainedFrom(), result.trainedTo(), result.metrics(), null,
+        new ModelDescription("fraud", version, result.trainedFrom(), result.trainedTo(), result.metrics(), history,
             settings),
         result.booster(), exported, heldOut, training);
   }

@@ -11,17 +11,17 @@ import java.util.Map;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.models.HistogramBackfill;
+import org.ridemarket.models.replay.HistorySource;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
 import org.ridemarket.simulator.fraud.LabelDelay;
-import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.simulator.riders.PriceOracle;
 
 /**
  * Retrains the fraud classifier: simulates a seeded history long enough for its chargebacks to arrive (or
- * replays an event file), replays the payments through the velocity topology, joins the late labels,
+ * reads recorded history: an event file, or a time range of Kafka or of the archive), replays the payments through the velocity topology, joins the late labels,
  * trains, gates and publishes. See models/README.md for the command.
  *
  * <pre>
@@ -29,7 +29,9 @@ import org.ridemarket.simulator.riders.PriceOracle;
  *   --version V         version to publish (default 1); published versions are immutable
  *   --days D            days of payments whose labels can all arrive (default 4); the simulation runs on for
  *                       the simulator's longest label delay, so that they do
- *   --history FILE      replay this simulator event file instead of simulating
+ *   --events FILE       replay this simulator event file instead of simulating (alias --history), or
+ *   --kafka SERVERS, --archive DIR with --from T --to T: a time range of the topics or the raw zone
+ *                       ({@link HistorySource}); --from/--to also cut an event file
  *   --label-window D    how long after a payment its label may arrive (default: the simulator's longest
  *                       label delay, 10d); an unlabelled payment younger than this at the end is left out
  *   --dry-run           train and report, publish nothing
@@ -50,17 +52,21 @@ public final class FraudTrainingMain {
     Path artifacts = Files.isDirectory(Path.of("models")) ? Path.of("models", "artifacts") : Path.of("artifacts");
     String version = "1";
     double days = 4;
-    Path history = null;
+    HistorySource history = new HistorySource();
     Duration labelWindow = null;
     boolean dryRun = false;
     boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
     for (int i = 0; i < args.length; i++) {
+      int consumed = history.option(args, i);
+      if (consumed >= 0) {
+        i = consumed;
+        continue;
+      }
       switch (args[i]) {
         case "--artifacts" -> artifacts = Path.of(args[++i]);
         case "--version" -> version = args[++i];
         case "--days" -> days = Double.parseDouble(args[++i]);
-        case "--history" -> history = Path.of(args[++i]);
         case "--label-window" -> labelWindow = LabelDelay.parse(args[++i]).max();
         case "--dry-run" -> dryRun = true;
         case "--histogram-only" -> histogramOnly = true;
@@ -76,15 +82,20 @@ public final class FraudTrainingMain {
     }
     long started = System.nanoTime();
     FraudHistory fraudHistory;
-    if (history != null) {
-      System.out.println("replaying " + history);
+    String trainedOn;
+    if (history.named()) {
+      String problem = history.problem();
+      if (problem != null) {
+        System.err.println("fraud training: " + problem);
+        System.exit(2);
+      }
       fraudHistory = new FraudHistory(new VelocityReplay(),
           labelWindow != null ? labelWindow : LabelDelay.DEFAULT.max());
-      try (EventFileReader reader = new EventFileReader(history)) {
-        reader.forEachRemaining(fraudHistory::accept);
-      }
+      history.replay(FraudHistory.TOPICS, fraudHistory::accept);
       fraudHistory.close();
+      trainedOn = "payments replayed from " + history.describe();
     } else {
+      trainedOn = "the simulated city, simulator options " + String.join(" ", simulatorArgs);
       fraudHistory = simulate(simulatorArgs, Duration.ofMinutes((long) (days * 24 * 60)), labelWindow);
     }
     List<FraudRow> rows = fraudHistory.rows();
@@ -103,7 +114,7 @@ public final class FraudTrainingMain {
     if (dryRun) {
       return;
     }
-    ModelSignature published = FraudTrainer.publish(result, artifacts, version,
+    ModelSignature published = FraudTrainer.publish(result, artifacts, version, trainedOn,
         fraudHistory.replay().settings().signatureSettings());
     System.out.printf(Locale.ROOT, "published %s into %s (gate: %s) after %.0f s%n", published.id(),
         artifacts.toAbsolutePath(), published.gate().summary(), seconds(started));

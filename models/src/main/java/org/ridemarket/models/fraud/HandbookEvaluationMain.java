@@ -12,11 +12,11 @@ import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.models.ModelDescription;
 import org.ridemarket.models.ModelPublisher;
 import org.ridemarket.models.XgboostOnnxExporter;
-import org.ridemarket.simulator.output.EventFileReader;
+import org.ridemarket.models.replay.HistorySource;
 
 /**
- * The fraud model on the Fraud Detection Handbook's history: replays an event file written by the handbook importer
- * (payments, chargebacks 7 days later) through the velocity topology into point-in-time rows, evaluates the
+ * The fraud model on the Fraud Detection Handbook's history: replays the handbook importer's events (payments,
+ * chargebacks 7 days later; from its event file, or a time range of Kafka or of the archive) through the velocity topology into point-in-time rows, evaluates the
  * handbook's 7/7/7 protocol over the last test weeks ({@link HandbookEvaluation}) and prints the per-week table;
  * optionally publishes the last week's model as {@value #MODEL_NAME}, a name of its own, so that services keep
  * serving the simulated city's {@code fraud} unless told otherwise. With several training windows, each gets its
@@ -24,7 +24,9 @@ import org.ridemarket.simulator.output.EventFileReader;
  * command.
  *
  * <pre>
- *   --history FILE    event file of `importers.jar handbook --out FILE` (required)
+ *   --events FILE     event file of `importers.jar handbook --out FILE` (alias --history), or
+ *   --kafka SERVERS, --archive DIR with --from T --to T: a time range of the topics or the raw zone
+ *                     ({@link HistorySource}); one of them is required
  *   --weeks N         test weeks, the last N whole weeks of the history (default 4)
  *   --train-days D,.. training windows in days, each ending where the protocol's does (default 7, the protocol's)
  *   --publish V       publish the last week's model as fraud-handbook:V
@@ -42,13 +44,17 @@ public final class HandbookEvaluationMain {
   /** Runs the evaluation; exits with 2 on bad options. */
   public static void main(String[] args) throws Exception {
     Path artifacts = Files.isDirectory(Path.of("models")) ? Path.of("models", "artifacts") : Path.of("artifacts");
-    Path history = null;
+    HistorySource history = new HistorySource();
     int weeks = 4;
     List<Duration> windows = List.of(HandbookEvaluation.TRAIN);
     String publish = null;
     for (int i = 0; i < args.length; i++) {
+      int consumed = history.option(args, i);
+      if (consumed >= 0) {
+        i = consumed;
+        continue;
+      }
       switch (args[i]) {
-        case "--history" -> history = Path.of(args[++i]);
         case "--weeks" -> weeks = Integer.parseInt(args[++i]);
         case "--train-days" -> windows = Arrays.stream(args[++i].split(",")).map(String::trim)
             .map(days -> Duration.ofDays(Long.parseLong(days))).toList();
@@ -60,21 +66,14 @@ public final class HandbookEvaluationMain {
         }
       }
     }
-    if (history == null || !Files.isRegularFile(history)) {
-      System.err.println("handbook evaluation: --history FILE is required and must exist, got " + history);
+    String problem = history.problem();
+    if (problem != null) {
+      System.err.println("handbook evaluation: " + problem);
       System.exit(2);
     }
     long started = System.nanoTime();
     FraudHistory replayed = new FraudHistory(new VelocityReplay(), HandbookEvaluation.DELAY);
-    try (EventFileReader reader = new EventFileReader(history)) {
-      long[] seen = {0};
-      reader.forEachRemaining(event -> {
-        replayed.accept(event);
-        if (++seen[0] % 200_000 == 0) {
-          System.out.printf(Locale.ROOT, "  %,d events replayed (%.0f s)%n", seen[0], seconds(started));
-        }
-      });
-    }
+    history.replay(FraudHistory.TOPICS, replayed::accept);
     replayed.close();
     List<FraudRow> rows = replayed.rows();
     System.out.printf(Locale.ROOT, "replayed %,d events (%,d payments, %,d labels) in %.0f s: %,d rows, %,d frauds%n",
@@ -95,7 +94,7 @@ public final class HandbookEvaluationMain {
       Instant to = Instant.ofEpochMilli(last.train().get(last.train().size() - 1).time());
       String trainedOn = String.format(Locale.ROOT, "Fraud Detection Handbook card transactions paid %s .. %s"
           + " (chargebacks %d days after their payment), replayed from %s", from.toString().substring(0, 10),
-          to.toString().substring(0, 10), HandbookEvaluation.DELAY.toDays(), history.getFileName());
+          to.toString().substring(0, 10), HandbookEvaluation.DELAY.toDays(), history.describe());
       ModelSignature signature = new ModelPublisher(artifacts).publish(
           new ModelDescription(MODEL_NAME, publish, from, to, last.metrics(), trainedOn,
               replayed.replay().settings().signatureSettings()),

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
+import org.ridemarket.contracts.topics.Topic;
+import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.simulator.output.EncodedEvent;
 import org.ridemarket.simulator.output.EventSink;
 
@@ -15,6 +17,10 @@ import org.ridemarket.simulator.output.EventSink;
  * {@link EventSink}, so the simulator can write into it directly, and fed by a file reader alike.
  */
 public final class SurgeHistory implements EventSink {
+
+  /** The topics a surge replay reads: the supply/demand topology's input, requests also for the labels. */
+  public static final List<Topic<String, ?>> TOPICS =
+      List.of(Topics.RIDE_REQUESTS, Topics.TRIP_EVENTS, Topics.DRIVER_LOCATIONS);
 
   /** Time between two samples of every cell. */
   public static final Duration SAMPLE_PERIOD = Duration.ofMinutes(1);

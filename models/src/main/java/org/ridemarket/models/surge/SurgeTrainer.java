@@ -103,13 +103,14 @@ public final class SurgeTrainer {
    * Exports the trained model, gates it on the held-out rows and publishes it as surge:{@code version}, recording
    * the supply/demand {@code settings} its rows were replayed with (ADR 0025).
    */
-  public static ModelSignature publish(Result result, Path artifacts, String version, Map<String, String> settings) {
+  public static ModelSignature publish(Result result, Path artifacts, String version, String history,
+      Map<String, String> settings) {
     List<String> names = SupplyDemandFeatures.NAMES;
     ExportedModel exported = new XgboostOnnxExporter().export(result.booster(), names);
     float[][] heldOut = result.heldOut().stream().map(SurgeRow::features).toArray(float[][]::new);
     float[][] training = requestWeighted(result.train());
     return new ModelPublisher(artifacts).publish(
-        new ModelDescription("surge", version, result.trainedFrom(), result.trainedTo(), result.metrics(), null,
+        new ModelDescription("surge", version, result.trainedFrom(), result.trainedTo(), result.metrics(), history,
             settings),
         result.booster(), exported, heldOut, training);
   }

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.model.ModelSignature;
 import org.ridemarket.models.HistogramBackfill;
+import org.ridemarket.models.replay.HistorySource;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.SimulatorConfigBuilder;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.city.City;
 import org.ridemarket.simulator.cli.CommandLine;
-import org.ridemarket.simulator.output.EventFileReader;
 import org.ridemarket.simulator.riders.PriceOracle;
 import org.ridemarket.simulator.riders.RiderPopulation;
 import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
@@ -30,7 +30,9 @@ import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
  *   --artifacts DIR   artifact store (default models/artifacts from the repository root)
  *   --version V       version to publish (default 1); published versions are immutable
  *   --hours H         simulated history (default 14: 06:00 to 20:00)
- *   --history FILE    replay this simulator event file instead of simulating
+ *   --events FILE     replay this simulator event file instead of simulating (alias --history), or
+ *   --kafka SERVERS, --archive DIR with --from T --to T: a time range of the topics or the raw zone
+ *                     ({@link HistorySource}); --from/--to also cut an event file
  *   --dry-run         train and report, publish nothing
  *   --histogram-only  write the training histogram of the published --version, if this history reproduces it
  *   -- ARGS           simulator options (default --seed 7 --start 2026-11-02T06:00); --speed, --duration,
@@ -49,16 +51,20 @@ public final class SurgeTrainingMain {
     Path artifacts = Files.isDirectory(Path.of("models")) ? Path.of("models", "artifacts") : Path.of("artifacts");
     String version = "1";
     double hours = 14;
-    Path history = null;
+    HistorySource history = new HistorySource();
     boolean dryRun = false;
     boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
     for (int i = 0; i < args.length; i++) {
+      int consumed = history.option(args, i);
+      if (consumed >= 0) {
+        i = consumed;
+        continue;
+      }
       switch (args[i]) {
         case "--artifacts" -> artifacts = Path.of(args[++i]);
         case "--version" -> version = args[++i];
         case "--hours" -> hours = Double.parseDouble(args[++i]);
-        case "--history" -> history = Path.of(args[++i]);
         case "--dry-run" -> dryRun = true;
         case "--histogram-only" -> histogramOnly = true;
         case "--" -> {
@@ -73,12 +79,17 @@ public final class SurgeTrainingMain {
     }
     long started = System.nanoTime();
     SurgeHistory surgeHistory = new SurgeHistory(new SupplyDemandReplay());
-    if (history != null) {
-      System.out.println("replaying " + history);
-      try (EventFileReader reader = new EventFileReader(history)) {
-        reader.forEachRemaining(surgeHistory::accept);
+    String trainedOn;
+    if (history.named()) {
+      String problem = history.problem();
+      if (problem != null) {
+        System.err.println("surge training: " + problem);
+        System.exit(2);
       }
+      history.replay(SurgeHistory.TOPICS, surgeHistory::accept);
+      trainedOn = "rides replayed from " + history.describe();
     } else {
+      trainedOn = "the simulated city with training spikes, simulator options " + String.join(" ", simulatorArgs);
       simulate(simulatorArgs, Duration.ofMinutes((long) (hours * 60)), surgeHistory);
     }
     System.out.printf(Locale.ROOT, "replayed %d events (%d piped, %d pings thinned) in %.0f s%n",
@@ -97,7 +108,8 @@ public final class SurgeTrainingMain {
     if (dryRun) {
       return;
     }
-    ModelSignature published = SurgeTrainer.publish(result, artifacts, version, settings.signatureSettings());
+    ModelSignature published = SurgeTrainer.publish(result, artifacts, version, trainedOn,
+        settings.signatureSettings());
     System.out.printf(Locale.ROOT, "published %s into %s (gate: %s) after %.0f s%n", published.id(),
         artifacts.toAbsolutePath(), published.gate().summary(), seconds(started));
   }

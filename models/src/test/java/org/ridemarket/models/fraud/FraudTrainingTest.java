@@ -62,7 +62,7 @@ class FraudTrainingTest {
   void shouldPublishAGatedModelWithItsReviewAndBlockThresholds() {
     // when it trains on the first hours and holds out the last three
     FraudTrainer.Result result = FraudTrainer.train(rows, Duration.ofHours(3));
-    ModelSignature signature = FraudTrainer.publish(result, dir.resolve("artifacts"), "test-1", settings);
+    ModelSignature signature = FraudTrainer.publish(result, dir.resolve("artifacts"), "test-1", null, settings);
 
     // then the artifact loads with the contract's features, its thresholds and its held-out metrics
     assertThat(ModelArtifacts.load(dir.resolve("artifacts"), "fraud", "test-1").signature()).isEqualTo(signature);

@@ -140,11 +140,18 @@ class FeatureOracleTest {
   void shouldMergePartitionsOldestFirstKeepingEachPartitionsOrder() {
     ArrayDeque<EncodedEvent> first = new ArrayDeque<>(List.of(event("a", 10), event("b", 40), event("c", 30)));
     ArrayDeque<EncodedEvent> second = new ArrayDeque<>(List.of(event("x", 20), event("y", 50)));
+    ArrayDeque<EncodedEvent> third = new ArrayDeque<>(List.of(event("t", 20), event("u", 40)));
 
-    List<EncodedEvent> merged = InputHistory.merge(List.of(first, second));
+    List<EncodedEvent> merged = InputHistory.merge(List.of(first, second, third));
 
-    // c stays behind b, late as it is in its partition, as a stream task would read it
-    assertThat(merged).extracting(EncodedEvent::key).containsExactly("a", "x", "b", "c", "y");
+    // c stays behind b, late as it is in its partition, as a stream task would read it; equally old heads (x and t,
+    // b and u) go in the partitions' order, whatever the heap did before
+    assertThat(merged).extracting(EncodedEvent::key).containsExactly("a", "x", "t", "b", "c", "u", "y");
+    assertThat(InputHistory.merge(List.of(
+        new ArrayDeque<>(List.of(event("t", 20), event("u", 40))),
+        new ArrayDeque<>(List.of(event("a", 10), event("b", 40), event("c", 30))),
+        new ArrayDeque<>(List.of(event("x", 20), event("y", 50))))))
+        .extracting(EncodedEvent::key).containsExactly("a", "t", "x", "u", "b", "c", "y");
   }
 
   @Test

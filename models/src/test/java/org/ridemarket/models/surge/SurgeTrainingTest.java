@@ -31,7 +31,7 @@ class SurgeTrainingTest {
 
     // when it trains and publishes
     SurgeTrainer.Result result = SurgeTrainer.train(rows);
-    ModelSignature signature = SurgeTrainer.publish(result, artifacts, "test-1",
+    ModelSignature signature = SurgeTrainer.publish(result, artifacts, "test-1", null,
         history.replay().settings().signatureSettings());
 
     // then the artifact loads with the contract's features and its held-out metrics
