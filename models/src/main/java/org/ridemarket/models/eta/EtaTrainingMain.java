@@ -96,11 +96,7 @@ public final class EtaTrainingMain {
     long started = System.nanoTime();
     EtaHistory etaHistory = new EtaHistory(new CongestionReplay());
     if (history.named()) {
-      String problem = history.problem();
-      if (problem != null) {
-        System.err.println("eta training: " + problem);
-        System.exit(2);
-      }
+      history.exitOnProblem("eta training");
       history.replay(EtaHistory.TOPICS, etaHistory::accept);
     } else {
       simulate(simulatorArgs, Duration.ofMinutes(Math.round(hours * 60)), etaHistory);

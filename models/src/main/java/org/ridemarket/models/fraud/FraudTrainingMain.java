@@ -84,11 +84,7 @@ public final class FraudTrainingMain {
     FraudHistory fraudHistory;
     String trainedOn;
     if (history.named()) {
-      String problem = history.problem();
-      if (problem != null) {
-        System.err.println("fraud training: " + problem);
-        System.exit(2);
-      }
+      history.exitOnProblem("fraud training");
       fraudHistory = new FraudHistory(new VelocityReplay(),
           labelWindow != null ? labelWindow : LabelDelay.DEFAULT.max());
       history.replay(FraudHistory.TOPICS, fraudHistory::accept);

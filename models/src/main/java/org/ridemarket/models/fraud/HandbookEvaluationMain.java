@@ -66,11 +66,7 @@ public final class HandbookEvaluationMain {
         }
       }
     }
-    String problem = history.problem();
-    if (problem != null) {
-      System.err.println("handbook evaluation: " + problem);
-      System.exit(2);
-    }
+    history.exitOnProblem("handbook evaluation");
     long started = System.nanoTime();
     FraudHistory replayed = new FraudHistory(new VelocityReplay(), HandbookEvaluation.DELAY);
     history.replay(FraudHistory.TOPICS, replayed::accept);

@@ -106,6 +106,15 @@ public final class HistorySource {
     return null;
   }
 
+  /** Ends the JVM with exit code 2 and the {@link #problem()}, after {@code job}'s name, if there is one. */
+  public void exitOnProblem(String job) {
+    String problem = problem();
+    if (problem != null) {
+      System.err.println(job + ": " + problem);
+      System.exit(2);
+    }
+  }
+
   /** The history in words, for a model's signature and the reports: the source and the range. */
   public String describe() {
     String source = events != null ? events.getFileName().toString()

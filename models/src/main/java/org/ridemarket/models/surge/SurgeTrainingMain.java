@@ -81,11 +81,7 @@ public final class SurgeTrainingMain {
     SurgeHistory surgeHistory = new SurgeHistory(new SupplyDemandReplay());
     String trainedOn;
     if (history.named()) {
-      String problem = history.problem();
-      if (problem != null) {
-        System.err.println("surge training: " + problem);
-        System.exit(2);
-      }
+      history.exitOnProblem("surge training");
       history.replay(SurgeHistory.TOPICS, surgeHistory::accept);
       trainedOn = "rides replayed from " + history.describe();
     } else {
