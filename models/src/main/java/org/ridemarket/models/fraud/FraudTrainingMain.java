@@ -21,8 +21,9 @@ import org.ridemarket.simulator.riders.PriceOracle;
 
 /**
  * Retrains the fraud classifier: simulates a seeded history long enough for its chargebacks to arrive (or
- * reads recorded history: an event file, or a time range of Kafka or of the archive), replays the payments through the velocity topology, joins the late labels,
- * trains, gates and publishes. See models/README.md for the command.
+ * reads recorded history: an event file, or a time range of Kafka or of the archive), replays the payments
+ * through the velocity topology, joins the late labels, trains, gates and publishes. See models/README.md for the
+ * command.
  *
  * <pre>
  *   --artifacts DIR     artifact store (default models/artifacts from the repository root)

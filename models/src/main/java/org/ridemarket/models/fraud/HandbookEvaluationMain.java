@@ -16,8 +16,8 @@ import org.ridemarket.models.replay.HistorySource;
 
 /**
  * The fraud model on the Fraud Detection Handbook's history: replays the handbook importer's events (payments,
- * chargebacks 7 days later; from its event file, or a time range of Kafka or of the archive) through the velocity topology into point-in-time rows, evaluates the
- * handbook's 7/7/7 protocol over the last test weeks ({@link HandbookEvaluation}) and prints the per-week table;
+ * chargebacks 7 days later; from its event file, or a time range of Kafka or of the archive) through the velocity
+ * topology into point-in-time rows, evaluates the handbook's 7/7/7 protocol over the last test weeks ({@link HandbookEvaluation}) and prints the per-week table;
  * optionally publishes the last week's model as {@value #MODEL_NAME}, a name of its own, so that services keep
  * serving the simulated city's {@code fraud} unless told otherwise. With several training windows, each gets its
  * table over the same test weeks, and the last window's model is the one published. See models/README.md for the
