@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,36 +47,31 @@ public final class ArchiveReader {
     this.root = root;
   }
 
-  /** Receives a partition's events in its order. */
-  @FunctionalInterface
-  public interface PartitionSink {
-    /** One event of {@code partition}, after every earlier one of that partition. */
-    void accept(int partition, SpecificRecord event);
-  }
-
-  /** Hands every archived event of {@code topic} with an event time in [{@code from}, {@code to}) to {@code sink}. */
-  public long read(String topic, Instant from, Instant to, PartitionSink sink) {
+  /**
+   * Each partition's archived events of {@code topic} in [{@code from}, {@code to}), by partition number, each a
+   * lazy cursor that keeps one file open at a time (and closes it when it is read to its end), so that a replay can
+   * merge partitions without holding the range in memory.
+   */
+  public Map<Integer, Iterator<SpecificRecord>> partitions(String topic, Instant from, Instant to) {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("time range is empty: " + from + " .. " + to);
     }
     // the topic's generated class carries the logical-type conversions (Instant, UUID) its files were written with
     SpecificData model = SpecificData.getForClass(Topics.named(topic).valueType());
-    long read = 0;
-    for (DataFile file : files(topic, from, to)) {
-      read += readFile(file, model, from, to, sink);
-    }
-    return read;
+    Map<Integer, Iterator<SpecificRecord>> cursors = new TreeMap<>();
+    files(topic, from, to).forEach((partition, files) -> cursors.put(partition, new Cursor(files, model, from, to)));
+    return cursors;
   }
 
-  /** The committed files of {@code topic} on the dates [{@code from}, {@code to}) touches, in partition order. */
-  List<DataFile> files(String topic, Instant from, Instant to) {
+  /** The committed files of {@code topic} on the dates [{@code from}, {@code to}) touches, per partition in order. */
+  Map<Integer, List<DataFile>> files(String topic, Instant from, Instant to) {
     Path dir = root.resolve("topic=" + topic);
+    Map<Integer, List<DataFile>> byPartition = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
-      return List.of();
+      return byPartition;
     }
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(to.minusMillis(1), ZoneOffset.UTC);
-    Map<Integer, List<DataFile>> byPartition = new TreeMap<>();
     for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
       Path day = dir.resolve("date=" + date);
       if (!Files.isDirectory(day)) {
@@ -92,34 +89,77 @@ public final class ArchiveReader {
         throw new UncheckedIOException("cannot list " + day, e);
       }
     }
-    List<DataFile> ordered = new ArrayList<>();
-    byPartition.values().forEach(files -> {
-      files.sort(Comparator.comparingLong(DataFile::firstOffset).thenComparing(DataFile::date));
-      ordered.addAll(files);
-    });
-    return ordered;
+    byPartition.values().forEach(files ->
+        files.sort(Comparator.comparingLong(DataFile::firstOffset).thenComparing(DataFile::date)));
+    return byPartition;
   }
 
   /** One committed file of a partition's batch on one date. */
   record DataFile(Path path, int partition, long firstOffset, LocalDate date) {
   }
 
-  private static long readFile(DataFile file, SpecificData model, Instant from, Instant to, PartitionSink sink) {
-    long read = 0;
-    try (ParquetReader<SpecificRecord> reader = AvroParquetReader.<SpecificRecord>builder(
-            new LocalInputFile(file.path()), new PlainParquetConfiguration())
-        .withDataModel(model)
-        .build()) {
-      for (SpecificRecord event = reader.read(); event != null; event = reader.read()) {
-        Instant time = (Instant) event.get(event.getSchema().getField("eventTime").pos());
-        if (!time.isBefore(from) && time.isBefore(to)) {
-          sink.accept(file.partition(), event);
-          read++;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file.path(), e);
+  /** A partition's events in the range, its files read one after another. */
+  private static final class Cursor implements Iterator<SpecificRecord> {
+
+    private final Iterator<DataFile> files;
+    private final SpecificData model;
+    private final Instant from;
+    private final Instant to;
+    private DataFile file;
+    private ParquetReader<SpecificRecord> reader;
+    private SpecificRecord next;
+
+    Cursor(List<DataFile> files, SpecificData model, Instant from, Instant to) {
+      this.files = files.iterator();
+      this.model = model;
+      this.from = from;
+      this.to = to;
     }
-    return read;
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        next = advance();
+      }
+      return next != null;
+    }
+
+    @Override
+    public SpecificRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      SpecificRecord event = next;
+      next = null;
+      return event;
+    }
+
+    // the next event of the range, opening the next file when one ends; null after the last file
+    private SpecificRecord advance() {
+      try {
+        while (true) {
+          if (reader == null) {
+            if (!files.hasNext()) {
+              return null;
+            }
+            file = files.next();
+            reader = AvroParquetReader.<SpecificRecord>builder(new LocalInputFile(file.path()),
+                new PlainParquetConfiguration()).withDataModel(model).build();
+          }
+          SpecificRecord event = reader.read();
+          if (event == null) {
+            reader.close();
+            reader = null;
+            continue;
+          }
+          Instant time = (Instant) event.get(event.getSchema().getField("eventTime").pos());
+          if (!time.isBefore(from) && time.isBefore(to)) {
+            return event;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file.path(), e);
+      }
+    }
   }
 }

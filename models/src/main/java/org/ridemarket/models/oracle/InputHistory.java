@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -161,27 +162,45 @@ public final class InputHistory {
    * partitions merge the same way whichever source they were read from (payments share their second often).
    */
   public static List<EncodedEvent> merge(Iterable<ArrayDeque<EncodedEvent>> partitions) {
-    record Head(int order, ArrayDeque<EncodedEvent> queue) {
-    }
-    PriorityQueue<Head> heads = new PriorityQueue<>(Comparator
-        .comparingLong((Head head) -> head.queue().peekFirst().eventTimeMillis()).thenComparingInt(Head::order));
+    List<Iterator<EncodedEvent>> cursors = new ArrayList<>();
     int total = 0;
-    int order = 0;
     for (ArrayDeque<EncodedEvent> partition : partitions) {
-      if (!partition.isEmpty()) {
-        heads.add(new Head(order++, partition));
-        total += partition.size();
-      }
+      cursors.add(partition.iterator());
+      total += partition.size();
     }
     List<EncodedEvent> merged = new ArrayList<>(total);
+    merge(cursors, merged::add);
+    return merged;
+  }
+
+  /** As {@link #merge(Iterable)}, streaming: each partition is read as the merge reaches it, never held whole. */
+  public static void merge(List<? extends Iterator<EncodedEvent>> partitions, Consumer<EncodedEvent> sink) {
+    final class Head {
+      final int order;
+      final Iterator<EncodedEvent> rest;
+      EncodedEvent event;
+
+      Head(int order, Iterator<EncodedEvent> rest) {
+        this.order = order;
+        this.rest = rest;
+        this.event = rest.next();
+      }
+    }
+    PriorityQueue<Head> heads = new PriorityQueue<>(
+        Comparator.comparingLong((Head head) -> head.event.eventTimeMillis()).thenComparingInt(head -> head.order));
+    for (int order = 0; order < partitions.size(); order++) {
+      if (partitions.get(order).hasNext()) {
+        heads.add(new Head(order, partitions.get(order)));
+      }
+    }
     while (!heads.isEmpty()) {
       Head oldest = heads.poll();
-      merged.add(oldest.queue().pollFirst());
-      if (!oldest.queue().isEmpty()) {
+      sink.accept(oldest.event);
+      if (oldest.rest.hasNext()) {
+        oldest.event = oldest.rest.next();
         heads.add(oldest);
       }
     }
-    return merged;
   }
 
   private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,10 +164,7 @@ public final class HistorySource {
           (System.nanoTime() - started) / 1e9);
       read.forEach(counted);
     } else {
-      List<EncodedEvent> read = fromArchive(new ArchiveReader(archive), topics, from, to);
-      System.out.printf(Locale.ROOT, "  read %,d events from the archive in %.0f s%n", read.size(),
-          (System.nanoTime() - started) / 1e9);
-      read.forEach(counted);
+      fromArchive(new ArchiveReader(archive), topics, from, to, counted);
     }
     Summary summary = new Summary(perTopic, count[0], (System.nanoTime() - started) / 1e9);
     System.out.println("replayed " + summary);
@@ -175,18 +172,32 @@ public final class HistorySource {
   }
 
   /**
-   * The archived events of {@code topics} in [{@code from}, {@code to}), encoded and keyed as their producers did
-   * ({@link Topics#keyOf}), each partition's order kept, merged oldest first as {@link InputHistory} merges Kafka's.
+   * Hands the archived events of {@code topics} in [{@code from}, {@code to}) to {@code sink}, encoded and keyed as
+   * their producers did ({@link Topics#keyOf}), each partition's order kept, merged oldest first as
+   * {@link InputHistory} merges Kafka's; streamed, one file per partition open at a time.
    */
-  public static List<EncodedEvent> fromArchive(ArchiveReader reader, List<Topic<String, ?>> topics, Instant from,
-      Instant to) {
-    Map<TopicPartition, ArrayDeque<EncodedEvent>> byPartition = new TreeMap<>(InputHistory.PARTITION_ORDER);
+  public static void fromArchive(ArchiveReader reader, List<Topic<String, ?>> topics, Instant from, Instant to,
+      Consumer<EncodedEvent> sink) {
+    Map<TopicPartition, Iterator<EncodedEvent>> cursors = new TreeMap<>(InputHistory.PARTITION_ORDER);
     for (Topic<String, ?> topic : topics) {
-      reader.read(topic.name(), from, to, (partition, event) -> byPartition
-          .computeIfAbsent(new TopicPartition(topic.name(), partition), p -> new ArrayDeque<>())
-          .add(encoded(topic, event)));
+      reader.partitions(topic.name(), from, to).forEach((partition, events) ->
+          cursors.put(new TopicPartition(topic.name(), partition), encoded(topic, events)));
     }
-    return InputHistory.merge(byPartition.values());
+    InputHistory.merge(List.copyOf(cursors.values()), sink);
+  }
+
+  private static Iterator<EncodedEvent> encoded(Topic<String, ?> topic, Iterator<SpecificRecord> events) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return events.hasNext();
+      }
+
+      @Override
+      public EncodedEvent next() {
+        return encoded(topic, events.next());
+      }
+    };
   }
 
   @SuppressWarnings("unchecked")
