@@ -123,12 +123,11 @@ class SurgeEndToEndTest {
     assertThat(secondsToRedis).as("seconds from Kafka to Redis").isLessThan(10);
 
     // then a quote for a pickup there surges, from the model, and one in the calm cell does not
-    JsonNode spiking = quote(TestEvents.centerOf(SPIKE_CELL));
-    JsonNode quiet = quote(TestEvents.centerOf(CALM_CELL));
-    assertThat(spiking.path("degraded").asBoolean()).as("degraded: %s", spiking).isFalse();
+    JsonNode spiking = fromFeatures(pricing, TestEvents.centerOf(SPIKE_CELL));
+    JsonNode quiet = fromFeatures(pricing, TestEvents.centerOf(CALM_CELL));
     assertThat(spiking.path("modelVersion").asText()).isEqualTo("surge:1");
+    assertThat(spiking.path("surgeSource").asText()).as("spiking cell: %s", spiking).isEqualTo("MODEL");
     assertThat(spiking.path("surgeMultiplier").asDouble()).as("spiking cell: %s", spiking).isGreaterThan(1.0);
-    assertThat(quiet.path("degraded").asBoolean()).isFalse();
     assertThat(quiet.path("surgeMultiplier").asDouble()).as("calm cell: %s", quiet).isEqualTo(1.0);
   }
 
@@ -137,9 +136,9 @@ class SurgeEndToEndTest {
   void shouldApplyOneSurgeStateFromBothReplicas() throws Exception {
     // given the spiking cell surged, as both replicas see it
     GeoPoint pickup = TestEvents.centerOf(SPIKE_CELL);
-    double fromA = quote(pricing, pickup).path("surgeMultiplier").asDouble();
+    double fromA = fromFeatures(pricing, pickup).path("surgeMultiplier").asDouble();
     assertThat(fromA).isGreaterThan(1.0);
-    assertThat(quote(pricingB, pickup).path("surgeMultiplier").asDouble()).isEqualTo(fromA);
+    assertThat(fromFeatures(pricingB, pickup).path("surgeMultiplier").asDouble()).isEqualTo(fromA);
 
     // when one replica's smoothing holds the cell at a value the model alone would not give (off the
     // 0.1 grid, inside the dead band), as after a wobble another replica priced
@@ -148,8 +147,8 @@ class SurgeEndToEndTest {
         "at", Long.toString(System.currentTimeMillis())));
 
     // then both replicas quote the held value: the hysteresis state is shared, not per instance
-    assertThat(quote(pricing, pickup).path("surgeMultiplier").asDouble()).isEqualTo(held);
-    assertThat(quote(pricingB, pickup).path("surgeMultiplier").asDouble()).isEqualTo(held);
+    assertThat(fromFeatures(pricing, pickup).path("surgeMultiplier").asDouble()).isEqualTo(held);
+    assertThat(fromFeatures(pricingB, pickup).path("surgeMultiplier").asDouble()).isEqualTo(held);
   }
 
   private static <V> void send(Topic<String, V> topic, String key, V value) {
@@ -164,8 +163,13 @@ class SurgeEndToEndTest {
     return text == null ? -1 : Double.parseDouble(text);
   }
 
-  private static JsonNode quote(GeoPoint pickup) throws Exception {
-    return quote(pricing, pickup);
+  // A cold replica may answer its first quotes from the fallback, degraded by design: its production Redis read
+  // deadline (30 ms) can pass on a loaded 2-core machine before the path is warm (seen once in CI, 2026-12-04).
+  // These tests are about surge, so they take the first answer from the features, within seconds; the degraded
+  // path is each service's own test.
+  private static JsonNode fromFeatures(AppProcess replica, GeoPoint pickup) {
+    return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .until(() -> quote(replica, pickup), quote -> !quote.path("degraded").asBoolean());
   }
 
   private static JsonNode quote(AppProcess replica, GeoPoint pickup) throws Exception {
