@@ -63,6 +63,11 @@ public final class ArchiveReader {
     return cursors;
   }
 
+  /** An archived event's {@code eventTime}, which its range is read by (producers stamp records with it too). */
+  public static Instant eventTime(SpecificRecord event) {
+    return (Instant) event.get(event.getSchema().getField("eventTime").pos());
+  }
+
   /** The committed files of {@code topic} on the dates [{@code from}, {@code to}) touches, per partition in order. */
   Map<Integer, List<DataFile>> files(String topic, Instant from, Instant to) {
     Path dir = root.resolve("topic=" + topic);
@@ -152,7 +157,7 @@ public final class ArchiveReader {
             reader = null;
             continue;
           }
-          Instant time = (Instant) event.get(event.getSchema().getField("eventTime").pos());
+          Instant time = eventTime(event);
           if (!time.isBefore(from) && time.isBefore(to)) {
             return event;
           }

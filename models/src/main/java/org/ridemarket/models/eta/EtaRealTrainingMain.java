@@ -59,12 +59,8 @@ public final class EtaRealTrainingMain {
     String version = "1";
     boolean dryRun = false;
     boolean noVectors = false;
+    args = history.take(args);
     for (int i = 0; i < args.length; i++) {
-      int consumed = history.option(args, i);
-      if (consumed >= 0) {
-        i = consumed;
-        continue;
-      }
       switch (args[i]) {
         case "--test-from" -> testFrom = LocalDate.parse(args[++i]);
         case "--test-to" -> testTo = LocalDate.parse(args[++i]);

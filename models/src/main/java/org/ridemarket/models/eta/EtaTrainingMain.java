@@ -63,12 +63,8 @@ public final class EtaTrainingMain {
     boolean dryRun = false;
     boolean histogramOnly = false;
     List<String> simulatorArgs = new ArrayList<>(DEFAULT_SIMULATOR_ARGS);
+    args = history.take(args);
     for (int i = 0; i < args.length; i++) {
-      int consumed = history.option(args, i);
-      if (consumed >= 0) {
-        i = consumed;
-        continue;
-      }
       switch (args[i]) {
         case "--artifacts" -> artifacts = Path.of(args[++i]);
         case "--version" -> version = args[++i];

@@ -48,12 +48,8 @@ public final class HandbookEvaluationMain {
     int weeks = 4;
     List<Duration> windows = List.of(HandbookEvaluation.TRAIN);
     String publish = null;
+    args = history.take(args);
     for (int i = 0; i < args.length; i++) {
-      int consumed = history.option(args, i);
-      if (consumed >= 0) {
-        i = consumed;
-        continue;
-      }
       switch (args[i]) {
         case "--weeks" -> weeks = Integer.parseInt(args[++i]);
         case "--train-days" -> windows = Arrays.stream(args[++i].split(",")).map(String::trim)

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.ridemarket.simulator.output.EventFileReader;
  * already in time order), keyed as the contract keys them, so a replay of the same history gives the same rows
  * whichever source it came from.
  *
- * <p>Options, parsed by {@link #option}: {@code --events FILE} (alias {@code --history FILE}), {@code --kafka
+ * <p>Options, taken out of a command line by {@link #take}: {@code --events FILE} (alias {@code --history FILE}), {@code --kafka
  * SERVERS}, {@code --archive DIR}, and {@code --from T} / {@code --to T}, each a local New York date (its start,
  * {@code 2018-07-01}) or an instant ({@code 2018-07-01T04:00:00Z}). Kafka and the archive need both ends; an
  * event file may be cut by either.
@@ -48,25 +50,48 @@ public final class HistorySource {
   private Instant to;
 
   /** What a replay read: events per topic, and how long reading and replaying took. */
-  public record Summary(Map<String, Long> perTopic, long events, double seconds) {
+  public record Summary(Map<String, Long> perTopic, double seconds) {
+
+    /** Events read, all topics. */
+    public long events() {
+      return perTopic.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     /** Events per second over the whole replay. */
     public double eventsPerSecond() {
-      return seconds > 0 ? events / seconds : Double.NaN;
+      return seconds > 0 ? events() / seconds : Double.NaN;
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%,d events %s in %.1f s (%,.0f events/s)", events, perTopic, seconds,
+      return String.format(Locale.ROOT, "%,d events %s in %.1f s (%,.0f events/s)", events(), perTopic, seconds,
           eventsPerSecond());
     }
   }
 
   /**
-   * Consumes the source option at {@code args[i]} and returns the index of its last argument, or returns -1 when
-   * {@code args[i]} is not a source option.
+   * Takes the source options out of {@code args} and returns the others, in order, for the job to parse; from a
+   * {@code --} on, everything is another program's (the simulator's) and is returned as it is.
    */
-  public int option(String[] args, int i) {
+  public String[] take(String[] args) {
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--")) {
+        rest.addAll(Arrays.asList(args).subList(i, args.length));
+        break;
+      }
+      int consumed = option(args, i);
+      if (consumed < 0) {
+        rest.add(args[i]);
+      } else {
+        i = consumed;
+      }
+    }
+    return rest.toArray(String[]::new);
+  }
+
+  // Consumes the source option at args[i] and returns the index of its last argument, or -1 for any other argument.
+  private int option(String[] args, int i) {
     switch (args[i]) {
       case "--events", "--history" -> events = Path.of(value(args, i));
       case "--kafka" -> kafka = value(args, i);
@@ -166,7 +191,7 @@ public final class HistorySource {
     } else {
       fromArchive(new ArchiveReader(archive), topics, from, to, counted);
     }
-    Summary summary = new Summary(perTopic, count[0], (System.nanoTime() - started) / 1e9);
+    Summary summary = new Summary(perTopic, (System.nanoTime() - started) / 1e9);
     System.out.println("replayed " + summary);
     return summary;
   }
@@ -204,9 +229,8 @@ public final class HistorySource {
   private static <V> EncodedEvent encoded(Topic<String, V> topic, SpecificRecord event) {
     String key = Topics.keyOf(event);
     byte[] value = topic.valueSerde().serializer().serialize(topic.name(), (V) event);
-    Instant time = (Instant) event.get(event.getSchema().getField("eventTime").pos());
     return new EncodedEvent(topic.name(), key, topic.keySerde().serializer().serialize(topic.name(), key), value,
-        time.toEpochMilli());
+        ArchiveReader.eventTime(event).toEpochMilli());
   }
 
   /** A local New York date (its start) or an ISO-8601 instant, the value of {@code option}. */

@@ -53,12 +53,7 @@ public final class ReplayMain {
     }
     HistorySource source = new HistorySource();
     try {
-      for (int i = 1; i < args.length; i++) {
-        int consumed = source.option(args, i);
-        if (consumed >= 0) {
-          i = consumed;
-        }
-      }
+      source.take(Arrays.copyOfRange(args, 1, args.length));
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }

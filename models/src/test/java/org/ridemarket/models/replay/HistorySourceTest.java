@@ -100,12 +100,21 @@ class HistorySourceTest {
         .startsWith("--from: ");
   }
 
+  @Test
+  void shouldTakeOnlyItsOwnOptionsAndLeaveTheSimulatorsAfterTheDoubleDash() {
+    HistorySource history = new HistorySource();
+
+    String[] rest = history.take(new String[] {"--version", "2", "--events", "h.events", "--from", "2018-07-01",
+        "--dry-run", "--", "--kafka", "127.0.0.1:19092"});
+
+    assertThat(rest).containsExactly("--version", "2", "--dry-run", "--", "--kafka", "127.0.0.1:19092");
+    assertThat(history.describe()).isEqualTo("h.events 2018-07-01T04:00:00Z .. end");
+  }
+
   private static List<EncodedEvent> replay(String source, String location) {
     HistorySource history = new HistorySource();
-    String[] args = {source, location, "--from", FROM.toString(), "--to", TO.toString()};
-    for (int i = 0; i < args.length; i++) {
-      i = history.option(args, i);
-    }
+    assertThat(history.take(new String[] {source, location, "--from", FROM.toString(), "--to", TO.toString()}))
+        .isEmpty();
     List<EncodedEvent> events = new ArrayList<>();
     HistorySource.Summary summary = history.replay(TOPICS, events::add);
     assertThat(summary.events()).isEqualTo(events.size());
