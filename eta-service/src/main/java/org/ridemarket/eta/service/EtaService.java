@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
@@ -101,6 +102,23 @@ public class EtaService {
           join.remember(eta);
           serving.answered(System.nanoTime() - started, eta.degraded());
         });
+  }
+
+  /**
+   * The ETA {@code request} would get with no congestion known, computed on the calling thread and
+   * neither published, remembered nor counted: the warm-up's rehearsal of an ETA's own CPU work (ADR 0031):
+   * routing, the model's row, the answer. The core rehearses the Redis read and the models.
+   */
+  public Eta rehearse(EtaRequest request) {
+    TripRoute trip = router.route(request.origin(), request.destination(), request.departure());
+    List<String> cells = trip.route().distinctCells();
+    CongestionReading reading = CongestionRepository.parse(cells,
+        cells.stream().map(cell -> Map.<String, String>of()).toList());
+    EtaScoring.toFloats(EtaScoring.values(trip.route(), request.departure(), reading.cells(), reading.readAtMillis(),
+        trip.mapFree()));
+    EtaRange range = EtaRange.degraded(trip.route().durationSeconds(), degradedRange.p10Factor(),
+        degradedRange.p90Factor());
+    return newEta(request, trip, range, null, false);
   }
 
   private TripRoute route(EtaRequest request) {

@@ -8,11 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.ridemarket.eta.DegradedProfiles;
 import org.ridemarket.eta.EtaApi;
 import org.ridemarket.eta.EtaModelTestResource;
+import org.ridemarket.service.warmup.WarmupReadiness;
 import org.ridemarket.stack.LocalStackTestResource;
 
 /** The configured extract does not exist: every ETA is routed map-free, and still made by the models. */
@@ -34,7 +37,8 @@ class MapMissingTest {
   }
 
   @Test
-  void shouldStayReadyAndSayWhyItRoutesMapFree() {
+  void shouldStayReadyAndSayWhyItRoutesMapFree() throws InterruptedException {
+    WarmupReadiness.awaitWarm(RestAssured.port, Duration.ofSeconds(60));
     given().when().get("/q/health/ready").then()
         .statusCode(200)
         .body("checks.find { it.name == 'eta-router' }.data.router", equalTo("map-free"))

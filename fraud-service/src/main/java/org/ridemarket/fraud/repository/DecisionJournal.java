@@ -71,6 +71,11 @@ public class DecisionJournal {
     return journal.record(decision, deadline);
   }
 
+  /** Writes the decision's row and event as {@link #record} would, in a transaction rolled back (the warm-up). */
+  public Uni<Void> rehearse(PaymentDecision decision) {
+    return journal.rehearse(decision);
+  }
+
   /** Writes sent so far (a batch or a retried single decision each); for tests. */
   public int writes() {
     return journal.writes();

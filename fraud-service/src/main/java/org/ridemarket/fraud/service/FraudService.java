@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.features.VelocityScoring;
@@ -139,6 +140,21 @@ public class FraudService {
       }
       return new Outcome(stored, false);
     });
+  }
+
+  /**
+   * The decision {@code payment} would get from the rules with no history known, computed on the calling
+   * thread and neither recorded, published nor counted: the warm-up's rehearsal of a decision's own CPU work
+   * (ADR 0031): the scoring row, the rules, the decision's JSON columns. The core rehearses the Redis read and
+   * the model.
+   */
+  public PaymentDecision rehearse(Payment payment) {
+    List<Map<String, String>> nothing = List.of(Map.of(), Map.of(), Map.of(), Map.of());
+    Velocity read = VelocityRepository.parse(payment.cardFingerprint(), payment.userId(), payment.deviceId(),
+        payment.merchantId(), nothing);
+    float[] row = toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device(),
+        read.merchant()));
+    return newDecision(payment, policy.withoutModel(row, payment.amountMinor(), "warm-up"), null, row, null);
   }
 
   private PaymentDecision decide(Payment payment, Velocity read) {

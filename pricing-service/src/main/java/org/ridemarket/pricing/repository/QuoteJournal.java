@@ -68,6 +68,11 @@ public class QuoteJournal {
     return journal.record(quote, deadline).replaceWithVoid();
   }
 
+  /** Writes the quote's row and event as {@link #record} would, in a transaction rolled back (the warm-up). */
+  public Uni<Void> rehearse(Quote quote) {
+    return journal.rehearse(quote);
+  }
+
   /** Writes sent so far (a batch or a retried single quote each); for tests and metrics. */
   public int writes() {
     return journal.writes();

@@ -14,6 +14,7 @@ import org.ridemarket.contracts.geo.Cells;
 import org.ridemarket.pricing.Fare;
 import org.ridemarket.pricing.Quote;
 import org.ridemarket.pricing.SurgeDecision;
+import org.ridemarket.pricing.SurgeSource;
 import org.ridemarket.pricing.Trip;
 import org.ridemarket.pricing.TripRequest;
 import org.ridemarket.pricing.config.PricingConfig;
@@ -84,6 +85,16 @@ public class QuoteService {
   public Uni<Quote> find(@SpanAttribute("quote.id") UUID id, Deadline deadline) {
     return deadline.bound(quotes.find(id), () -> new ServiceUnavailableException(
         "the quote could not be read in time; retry", RETRY_AFTER));
+  }
+
+  /**
+   * The quote {@code request} would get at no surge, computed and not recorded: the warm-up's rehearsal of a
+   * quote's own CPU work (ADR 0031).
+   */
+  public Quote unrecorded(TripRequest request) {
+    String cell = Cells.cellOf(request.pickup().lat(), request.pickup().lon());
+    return newQuote(request, cell, fares.route(request.pickup(), request.dropoff()),
+        new SurgeDecision(1.0, SurgeSource.DEFAULT, null));
   }
 
   private Quote newQuote(TripRequest request, String cell, Trip trip, SurgeDecision decision) {

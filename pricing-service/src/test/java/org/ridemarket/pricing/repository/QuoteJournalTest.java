@@ -1,6 +1,7 @@
 package org.ridemarket.pricing.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.WithTestResource;
@@ -197,6 +198,29 @@ class QuoteJournalTest {
     Quote after = quote(UUID.randomUUID());
     journal.record(after, NONE).subscribeAsCompletionStage().get(30, TimeUnit.SECONDS);
     assertThat(count(List.of(stuck, probeQuote, after))).isEqualTo(3);
+  }
+
+  @Test
+  void shouldRunTheStatementWhenItRehearsesButCommitNothing() throws Exception {
+    // given a quote already recorded
+    QuoteJournal journal = journal(64, 4);
+    Quote recorded = quote(UUID.randomUUID());
+    journal.record(recorded, NONE).await().atMost(Duration.ofSeconds(10));
+    int writes = journal.writes();
+
+    // when a new quote is rehearsed, and another with the recorded quote's id
+    Quote rehearsed = quote(UUID.randomUUID());
+    journal.rehearse(rehearsed).await().atMost(Duration.ofSeconds(10));
+    Throwable duplicate = catchThrowable(() -> journal.rehearse(quote(recorded.getId())).await()
+        .atMost(Duration.ofSeconds(10)));
+
+    // then the statement ran in PostgreSQL (the duplicate key failed there) and nothing was committed or
+    // counted as a write; the rehearsed quote can still be recorded
+    assertThat(duplicate).hasMessageContaining("duplicate key");
+    assertThat(count(List.of(rehearsed))).isZero();
+    assertThat(journal.writes()).isEqualTo(writes);
+    journal.record(rehearsed, NONE).await().atMost(Duration.ofSeconds(10));
+    assertThat(count(List.of(rehearsed))).isEqualTo(1);
   }
 
   private long count(List<Quote> quotes) {

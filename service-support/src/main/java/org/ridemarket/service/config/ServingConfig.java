@@ -40,6 +40,9 @@ public interface ServingConfig {
   /** The relay of recorded promises' events from the outbox table to Kafka. */
   Outbox outbox();
 
+  /** The rehearsal of the decision path before readiness (ADR 0031). */
+  Warmup warmup();
+
   /** Keys of the admin endpoints ({@code X-Admin-Key}); none configured means admin calls are refused. */
   Optional<List<String>> adminKeys();
 
@@ -141,5 +144,21 @@ public interface ServingConfig {
     /** How long one batch may wait for Kafka before the transaction is rolled back and retried. */
     @WithDefault("PT30S")
     Duration sendTimeout();
+  }
+
+  /**
+   * Warm-up: rounds of side-effect-free rehearsals of the decision path (a feature-store read, a run of each
+   * model on the pool, a request to the HTTP server, each service's own steps) before readiness says UP, so
+   * that a new instance's first callers do not pay for class loading, the JIT and cold connections.
+   */
+  interface Warmup {
+
+    /** Rounds of every step; 0 turns the warm-up off (readiness does not wait for it). */
+    @WithDefault("2000")
+    int rounds();
+
+    /** Longest the warm-up may hold readiness back; after it the instance is ready, warm or not. */
+    @WithDefault("PT30S")
+    Duration maxDuration();
   }
 }

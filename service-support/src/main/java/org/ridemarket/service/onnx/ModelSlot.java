@@ -16,6 +16,8 @@ import org.ridemarket.service.drift.FeatureDrift;
 public final class ModelSlot {
 
   private static final Logger LOG = Logger.getLogger(ModelSlot.class);
+  /** Rehearsals of a new session before it takes requests: its first runs allocate and plan, slowly. */
+  static final int REHEARSALS_BEFORE_SWAP = 50;
 
   /** What is in service: a model, or the reason there is none. */
   private record State(LiveModel live, String reason) {
@@ -60,6 +62,22 @@ public final class ModelSlot {
         return Optional.of(new ModelLease(now.live()));
       }
       // Swapped and closed between the read and the acquire: the next read sees the new model.
+    }
+  }
+
+  /**
+   * Runs the model in service once on {@code row} without counting it anywhere (warm-up, ADR 0031).
+   *
+   * @return false when no model is in service
+   */
+  public boolean rehearse(float[] row) {
+    Optional<ModelLease> lease = lease();
+    if (lease.isEmpty()) {
+      return false;
+    }
+    try (ModelLease leased = lease.get()) {
+      leased.model().rehearse(row);
+      return true;
     }
   }
 
@@ -130,6 +148,16 @@ public final class ModelSlot {
 
   private synchronized String swapTo(String version) {
     OnnxModel next = store.open(name, Optional.of(version), features);
+    // Requests switch to the new session at once, so its slow first runs happen here, before the swap.
+    float[] zeros = new float[features.size()];
+    try {
+      for (int i = 0; i < REHEARSALS_BEFORE_SWAP; i++) {
+        next.rehearse(zeros);
+      }
+    } catch (RuntimeException e) {
+      next.close();
+      throw new ModelRefusedException(next.id() + " does not run: " + e.getMessage(), e);
+    }
     State previous = state.getAndSet(new State(new LiveModel(next), null));
     if (previous.live() != null) {
       // The slot's own reference; the session closes once requests in flight have released theirs.

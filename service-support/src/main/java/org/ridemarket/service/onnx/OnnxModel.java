@@ -74,16 +74,20 @@ public final class OnnxModel implements AutoCloseable {
 
   /** The model's output for one row in signature order. */
   public float score(float[] row) {
-    if (row.length != featureCount) {
-      throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
-    }
+    checkWidth(row);
     if (drift != null) {
       drift.record(row);
     }
-    FloatBuffer input = rowBuffers.get();
-    input.clear();
-    input.put(row).flip();
-    return run(input, 1)[0];
+    return runOne(row);
+  }
+
+  /**
+   * Runs the model on {@code row} like {@link #score(float[])} but counts nothing (no drift): a rehearsal
+   * that warms the session, the JNI path and the JIT before real requests arrive (ADR 0031).
+   */
+  public float rehearse(float[] row) {
+    checkWidth(row);
+    return runOne(row);
   }
 
   /** The model's outputs for several rows in one run, in row order. */
@@ -93,15 +97,26 @@ public final class OnnxModel implements AutoCloseable {
     }
     FloatBuffer input = direct(rows.length * featureCount);
     for (float[] row : rows) {
-      if (row.length != featureCount) {
-        throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
-      }
+      checkWidth(row);
       input.put(row);
       if (drift != null) {
         drift.record(row);
       }
     }
     return run(input.flip(), rows.length);
+  }
+
+  private void checkWidth(float[] row) {
+    if (row.length != featureCount) {
+      throw new IllegalArgumentException(id() + " takes " + featureCount + " features, got " + row.length);
+    }
+  }
+
+  private float runOne(float[] row) {
+    FloatBuffer input = rowBuffers.get();
+    input.clear();
+    input.put(row).flip();
+    return run(input, 1)[0];
   }
 
   private float[] run(FloatBuffer input, int rowCount) {

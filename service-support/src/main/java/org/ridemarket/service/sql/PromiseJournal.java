@@ -32,6 +32,9 @@ public final class PromiseJournal<T> {
   private static final Duration WARM_TIMEOUT = Duration.ofSeconds(10);
 
   private final GroupCommit<T> commits;
+  private final Function<T, Tuple> row;
+  private final Pool pool;
+  private final String statement;
   private final RateLimitedLog failures = new RateLimitedLog(Logger.getLogger(PromiseJournal.class));
 
   /**
@@ -43,7 +46,10 @@ public final class PromiseJournal<T> {
     String withEvent = "with promise as (" + insert + " returning 1)"
         + " insert into " + relay.table() + " (topic, event_key, event_value, traceparent) select $" + (parameters + 1)
         + ", $" + (parameters + 2) + ", $" + (parameters + 3) + ", $" + (parameters + 4) + " from promise";
-    this.commits = new GroupCommit<>(pool, withEvent, item -> withEvent(tuple.apply(item), event.apply(item)),
+    this.row = item -> withEvent(tuple.apply(item), event.apply(item));
+    this.pool = pool;
+    this.statement = withEvent;
+    this.commits = new GroupCommit<>(pool, withEvent, row,
         config.maxBatch(), config.maxInFlight(), config.maxWaiting(), config.stallAfter(), relay::wake, name);
     warm(pool, withEvent, Math.min(config.maxInFlight(), WARM_CONNECTIONS));
   }
@@ -74,6 +80,22 @@ public final class PromiseJournal<T> {
             failure))
         .onFailure().invoke(failure -> failures.degraded("a promise was not recorded and is refused with 503",
             "postgres", failure));
+  }
+
+  /**
+   * Rehearses {@link #record} and records nothing (the warm-up, ADR 0031): builds the row and the event
+   * exactly as it would, encoding included, and runs the statement in a transaction that is rolled back, so
+   * that the connections, the prepared statement and the client's code are warm. Nothing is committed, so
+   * nothing reaches the outbox or Kafka, and the relay is not woken.
+   */
+  public Uni<Void> rehearse(T promise) {
+    Tuple tuple = row.apply(promise);
+    return pool.withConnection(connection -> connection.begin().chain(transaction -> connection
+        .preparedQuery(statement).execute(tuple)
+        .onItemOrFailure().transformToUni((rows, failure) -> failure == null ? transaction.rollback()
+            // A failed statement has ended the transaction already; the rehearsal still fails with its reason.
+            : transaction.rollback().onItemOrFailure().transformToUni((ignored, alsoFailed) -> Uni.createFrom()
+                .failure(failure)))));
   }
 
   /** Group commit bounds set in code rather than configuration (tests, tools). */

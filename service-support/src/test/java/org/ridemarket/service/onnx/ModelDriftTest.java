@@ -67,6 +67,18 @@ class ModelDriftTest {
   }
 
   @Test
+  void shouldCountNothingARehearsalScores() {
+    try (OnnxModel model = new ModelStore(root, "tiny").open("tiny", Optional.empty(), TinyModel.FEATURES)) {
+      for (float[] row : rows(new Random(4), 2_000, 6)) {
+        model.rehearse(row);
+      }
+
+      // No verdict: the window holds no row, so the shifted warm-up rows raise no alert.
+      assertThat(model.drift()).hasValueSatisfying(drift -> assertThat(drift.psi(0)).isNaN());
+    }
+  }
+
+  @Test
   void shouldServeAModelWithoutAHistogramWithoutDrift(@TempDir Path bare) {
     TinyModel.publish(bare, "tiny", "1", TinyModel.FEATURES);
     try (OnnxModel model = new ModelStore(bare, "tiny").open("tiny", Optional.empty(), TinyModel.FEATURES)) {

@@ -104,6 +104,23 @@ public class DecisionRoutes {
     });
   }
 
+  /**
+   * Rehearses this edge without a request (the warm-up, ADR 0031): reads {@code body} as {@code type},
+   * checks it, and writes what {@code answer} makes of it as JSON, with the same reader and writer as
+   * {@link #answer}.
+   *
+   * @return the answer's bytes
+   * @throws IOException when {@code body} does not read as {@code type}
+   * @throws RequestRefusedException when it fails its checks
+   */
+  public <T extends Checked> byte[] rehearse(byte[] body, Class<T> type, Function<? super T, ?> answer)
+      throws IOException {
+    T value = readers.get(type).readValue(body);
+    FieldChecks.of(value).throwIfAny();
+    Object given = answer.apply(value);
+    return writers.get(given.getClass()).writeValueAsBytes(given);
+  }
+
   /** Answers a request refused before its body is read (a missing API key, say). */
   public void refuse(RoutingContext request, RequestRefusedException refused) {
     fail(request, refused);
