@@ -12,7 +12,8 @@ import java.util.List;
  * The serving benchmark's entry point (load-tests/README.md, "Serving benchmark"):
  * {@code bench} measures every endpoint at each offered rate with the floors of the same run,
  * {@code faults} pauses PostgreSQL then Redis under a steady load, {@code swap} hot-swaps a model
- * under load. Needs the stack up ({@code ./stack -- --speed 1}).
+ * under load, {@code cold} times a new instance's first callers with the warm-up off and on (ADR 0031).
+ * Needs the stack up ({@code ./stack -- --speed 1}).
  */
 public final class BenchMain {
 
@@ -50,7 +51,12 @@ public final class BenchMain {
           title = "Serving hot swap";
           body.addAll(new SwapRun(options, generator).run().markdown());
         }
-        default -> throw new IllegalArgumentException("unknown sub-command '" + command + "' (bench, faults, swap)");
+        case "cold" -> {
+          title = "Cold start";
+          body.addAll(new ColdStartRun(options, generator).run());
+        }
+        default -> throw new IllegalArgumentException("unknown sub-command '" + command
+            + "' (bench, faults, swap, cold)");
       }
     } catch (IllegalArgumentException e) {
       System.err.println("bench: " + e.getMessage());
