@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.ridemarket.service.config.ServingConfig;
 
@@ -26,32 +27,36 @@ import org.ridemarket.service.config.ServingConfig;
  * (a rollout, a restart, a scale-up) do not pay for class loading, the JIT's first compilations, a cold
  * Redis connection and new ONNX sessions, and do not miss the feature store's 30-ms deadline for it.
  * Readiness ({@link WarmupCheck}) stays DOWN until the rounds are done or {@code serving.warmup.max-duration}
- * has passed. A step that fails {@value #FAILURES_TO_DROP} times in a row (Redis down, say) is dropped:
- * the warm-up never waits for a dependency; the dependency's own checks report it.
+ * has passed. A step whose rehearsal hangs (no outcome within a second) {@value #HANGS_TO_DROP} times is
+ * dropped, so a paused dependency holds readiness back by seconds, not by the cap; the dependency's own
+ * checks report it. Failures that come at once (Redis down) or after a step's own short timeout cost little
+ * and still exercise the path, so such a step goes on.
  */
 @ApplicationScoped
 public class Warmup {
 
-  static final int FAILURES_TO_DROP = 10;
+  static final int HANGS_TO_DROP = 10;
   private static final Logger LOG = Logger.getLogger(Warmup.class);
-  private static final long STEP_TIMEOUT_MILLIS = 1_000;
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(1);
 
   private final List<WarmupStep> steps;
   private final int rounds;
   private final Duration maxDuration;
+  private final Duration stepTimeout;
   private volatile Progress progress;
   private volatile Thread thread;
 
   @Inject
   Warmup(@Any Instance<WarmupStep> steps, ServingConfig config) {
     this(steps.stream().sorted(Comparator.comparing(WarmupStep::name)).toList(), config.warmup().rounds(),
-        config.warmup().maxDuration());
+        config.warmup().maxDuration(), STEP_TIMEOUT);
   }
 
-  Warmup(List<WarmupStep> steps, int rounds, Duration maxDuration) {
+  Warmup(List<WarmupStep> steps, int rounds, Duration maxDuration, Duration stepTimeout) {
     this.steps = List.copyOf(steps);
     this.rounds = Math.max(0, rounds);
     this.maxDuration = maxDuration;
+    this.stepTimeout = stepTimeout;
     this.progress = Progress.starting(this.rounds);
   }
 
@@ -85,7 +90,7 @@ public class Warmup {
     long stopAt = started + maxDuration.toNanos();
     List<WarmupStep> live = new ArrayList<>(steps);
     Map<String, Integer> failures = new LinkedHashMap<>();
-    Map<String, Integer> inARow = new LinkedHashMap<>();
+    Map<String, Integer> hangs = new LinkedHashMap<>();
     Map<String, String> firstFailures = new LinkedHashMap<>();
     List<String> dropped = new ArrayList<>();
     int round = 0;
@@ -99,16 +104,15 @@ public class Warmup {
         WarmupStep step = it.next();
         Throwable failure = rehearse(step, round);
         if (failure == null) {
-          inARow.remove(step.name());
           continue;
         }
         failures.merge(step.name(), 1, Integer::sum);
         firstFailures.putIfAbsent(step.name(), "round " + round + ": " + reason(failure));
-        if (inARow.merge(step.name(), 1, Integer::sum) >= FAILURES_TO_DROP) {
+        if (failure instanceof TimeoutException && hangs.merge(step.name(), 1, Integer::sum) >= HANGS_TO_DROP) {
           it.remove();
           dropped.add(step.name());
-          LOG.warnf("warm-up: dropped step %s after %d failures in a row, the last: %s", step.name(),
-              FAILURES_TO_DROP, reason(failure));
+          LOG.warnf("warm-up: dropped step %s: no outcome within %d ms %d times", step.name(),
+              stepTimeout.toMillis(), HANGS_TO_DROP);
         }
       }
       if (round % 100 == 0) {
@@ -131,9 +135,10 @@ public class Warmup {
     return cause.toString();
   }
 
-  private static Throwable rehearse(WarmupStep step, int round) {
+  // The failure, or null; a TimeoutException when the rehearsal had no outcome within the step timeout.
+  private Throwable rehearse(WarmupStep step, int round) {
     try {
-      step.rehearse(round).toCompletableFuture().get(STEP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      step.rehearse(round).toCompletableFuture().get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -151,7 +156,7 @@ public class Warmup {
    * @param finished whether it is over (every round, the time cap, or nothing left to rehearse)
    * @param millis how long it took, once finished
    * @param failures failed rehearsals by step
-   * @param dropped steps given up after failing in a row
+   * @param dropped steps given up after hanging {@value #HANGS_TO_DROP} times
    * @param cut whether the time cap ended it
    */
   public record Progress(int rounds, int done, boolean finished, long millis, Map<String, Integer> failures,

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The warm-up runs every step each round, holds readiness DOWN until it is over, drops a step that keeps
- * failing (a dependency that is down must not hold readiness back) and stops at its time cap.
+ * hanging (a paused dependency must not hold readiness back), keeps one that fails at once, and stops at its
+ * time cap.
  */
 class WarmupTest {
 
@@ -27,7 +28,7 @@ class WarmupTest {
     }), step("b", round -> {
       calls.add("b" + round);
       return done();
-    })), 3, Duration.ofSeconds(10));
+    })), 3, Duration.ofSeconds(10), Duration.ofSeconds(1));
     WarmupCheck check = new WarmupCheck(warmup);
     assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
 
@@ -43,30 +44,43 @@ class WarmupTest {
   }
 
   @Test
-  void shouldDropAStepThatKeepsFailingAndGoOnWithTheOthers() {
+  void shouldDropAStepThatKeepsHangingAndGoOnWithTheOthers() {
     List<Integer> healthy = Collections.synchronizedList(new ArrayList<>());
     Warmup warmup = new Warmup(List.of(
-        step("redis", round -> CompletableFuture.failedFuture(new IllegalStateException("connection refused"))),
+        step("postgres", round -> new CompletableFuture<>()),
         step("json", round -> {
           healthy.add(round);
           return done();
-        })), 50, Duration.ofSeconds(10));
+        })), 50, Duration.ofSeconds(10), Duration.ofMillis(10));
 
     warmup.run();
 
     assertThat(healthy).hasSize(50);
     Warmup.Progress progress = warmup.progress();
     assertThat(progress.finished()).isTrue();
-    assertThat(progress.failures()).containsEntry("redis", Warmup.FAILURES_TO_DROP).doesNotContainKey("json");
-    assertThat(progress.dropped()).containsExactly("redis");
+    assertThat(progress.failures()).containsEntry("postgres", Warmup.HANGS_TO_DROP).doesNotContainKey("json");
+    assertThat(progress.dropped()).containsExactly("postgres");
     assertThat(new WarmupCheck(warmup).call().getData()).hasValueSatisfying(data -> assertThat(data)
-        .containsEntry("dropped", "redis").containsEntry("failures.redis", (long) Warmup.FAILURES_TO_DROP));
+        .containsEntry("dropped", "postgres").containsEntry("failures.postgres", (long) Warmup.HANGS_TO_DROP));
+  }
+
+  @Test
+  void shouldKeepAStepThatFailsAtOnceSinceItCostsNothing() {
+    Warmup warmup = new Warmup(List.of(step("redis", round -> CompletableFuture.failedFuture(
+        new IllegalStateException("connection refused")))), 30, Duration.ofSeconds(10), Duration.ofMillis(10));
+
+    warmup.run();
+
+    assertThat(warmup.progress().done()).isEqualTo(30);
+    assertThat(warmup.progress().failures()).containsEntry("redis", 30);
+    assertThat(warmup.progress().dropped()).isEmpty();
   }
 
   @Test
   void shouldKeepAStepThatOnlySometimesFails() {
     Warmup warmup = new Warmup(List.of(step("flaky", round -> round % 3 == 0
-        ? CompletableFuture.failedFuture(new IllegalStateException("timeout")) : done())), 30, Duration.ofSeconds(10));
+        ? CompletableFuture.failedFuture(new IllegalStateException("timeout")) : done())), 30, Duration.ofSeconds(10),
+        Duration.ofSeconds(1));
 
     warmup.run();
 
@@ -84,7 +98,7 @@ class WarmupTest {
         Thread.currentThread().interrupt();
       }
       return done();
-    })), 1_000_000, Duration.ofMillis(200));
+    })), 1_000_000, Duration.ofMillis(200), Duration.ofSeconds(1));
 
     warmup.run();
 
@@ -99,7 +113,7 @@ class WarmupTest {
   void shouldBeReadyAtOnceWhenTurnedOff() {
     Warmup warmup = new Warmup(List.of(step("never", round -> {
       throw new AssertionError("a warm-up of 0 rounds ran a step");
-    })), 0, Duration.ofSeconds(10));
+    })), 0, Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     warmup.start(null);
 
