@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ridemarket.simulator.Simulation;
 import org.ridemarket.simulator.SimulatorConfig;
 import org.ridemarket.simulator.city.City;
@@ -73,14 +69,10 @@ final class FixedInput {
 
   /**
    * Sends every event of these inputs to Kafka at {@code bootstrapServers}, in order, and waits until all are
-   * acknowledged: the simulator's producer settings, but one request in flight. On topics created a moment ago a
-   * first batch may fail as the partition's leader settles while later ones are appended; with five in flight its
-   * retry is then out of sequence for ever (OutOfOrderSequenceException, seen here twice).
+   * acknowledged, one request in flight: the topics were created a moment ago ({@link KafkaSink#oneInFlight}).
    */
   static void produce(String bootstrapServers, List<FixedInput> inputs) {
-    Properties config = KafkaSink.producerConfig(bootstrapServers, "lz4");
-    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    KafkaSink sink = new KafkaSink(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+    KafkaSink sink = KafkaSink.oneInFlight(bootstrapServers, "lz4");
     inputs.forEach(input -> input.events.forEach(sink::accept));
     sink.close();
   }

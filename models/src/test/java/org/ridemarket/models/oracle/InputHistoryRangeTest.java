@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ridemarket.contracts.events.GeoPoint;
@@ -39,8 +37,7 @@ class InputHistoryRangeTest {
   private static void readRange(String bootstrap) {
     // given trips in several cells (so several partitions) before, inside, at both ends of and after the range
     double[][] places = {{40.7505, -73.9880}, {40.7580, -73.9855}, {40.7420, -74.0010}, {40.7550, -73.9700}};
-    try (KafkaSink sink = new KafkaSink(new KafkaProducer<>(KafkaSink.producerConfig(bootstrap, "none"),
-        new ByteArraySerializer(), new ByteArraySerializer()))) {
+    try (KafkaSink sink = KafkaSink.oneInFlight(bootstrap, "none")) {
       int[] minutes = {-90, -31, -30, -5, 0, 10, 29, 30, 45};
       for (int i = 0; i < minutes.length; i++) {
         sink.accept(trip("t" + i, places[i % places.length], FROM.plus(Duration.ofMinutes(30 + minutes[i]))));

@@ -58,7 +58,7 @@ class HistorySourceTest {
     try (LocalStack stack = LocalStack.start(StackSettings.randomPorts(dir.resolve("stack")))) {
       String kafka = stack.endpoints().kafkaBootstrapServers();
       // given two hours of payments, chargebacks and trips, keyed by the emitter, in Kafka and in a file
-      EventEmitter emitter = new EventEmitter(List.of(new KafkaSink(kafka, "none", 0.0), new EventFileSink(file)));
+      EventEmitter emitter = new EventEmitter(List.of(KafkaSink.oneInFlight(kafka, "none"), new EventFileSink(file)));
       history(emitter).forEach(timed -> timed.emit().run());
       emitter.close();
       // and archived from Kafka into the raw zone, a one-off copy up to the end offsets

@@ -41,6 +41,18 @@ public final class KafkaSink implements EventSink, Callback {
         new ByteArraySerializer()), traceRatio);
   }
 
+  /**
+   * A sink with the simulator's producer settings but one request in flight, for writing to topics created a
+   * moment ago (tests, benchmarks): a first batch may fail there while the partition's leader settles and
+   * later batches are appended; with five in flight its retry is then out of sequence for ever
+   * ({@code OutOfOrderSequenceException} until the delivery timeout), with one it cannot be.
+   */
+  public static KafkaSink oneInFlight(String bootstrapServers, String compression) {
+    Properties config = producerConfig(bootstrapServers, compression);
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    return new KafkaSink(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+  }
+
   /** A sink over any producer, e.g. a MockProducer in tests. */
   public KafkaSink(Producer<byte[], byte[]> producer) {
     this(producer, 0);
