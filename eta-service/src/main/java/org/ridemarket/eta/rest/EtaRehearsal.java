@@ -1,6 +1,7 @@
 package org.ridemarket.eta.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -44,18 +45,12 @@ class EtaRehearsal implements WarmupStep {
   }
 
   @Override
-  public CompletionStage<?> rehearse(int round) {
-    try {
-      return CompletableFuture.completedFuture(routes.rehearse(BODIES.get(round % BODIES.size()),
-          EtaRequestBody.class, body -> {
-            Instant now = Instant.now();
-            Eta eta = etas.rehearse(limits.check(mapper.toRequest(body, now), now));
-            mapper.toEvent(eta);
-            return mapper.toResponse(eta);
-          }));
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
-    }
+  public CompletionStage<?> rehearse(int round) throws IOException {
+    Instant now = Instant.now();
+    Eta eta = etas.rehearse(limits.check(mapper.toRequest(routes.rehearseRequest(BODIES.get(round % BODIES.size()),
+        EtaRequestBody.class), now), now));
+    mapper.toEvent(eta);
+    return CompletableFuture.completedFuture(routes.rehearseAnswer(mapper.toResponse(eta)));
   }
 
   private static byte[] body(double fromLat, double fromLon, double toLat, double toLon) {

@@ -112,10 +112,8 @@ public class EtaService {
   public Eta rehearse(EtaRequest request) {
     TripRoute trip = router.route(request.origin(), request.destination(), request.departure());
     List<String> cells = trip.route().distinctCells();
-    CongestionReading reading = CongestionRepository.parse(cells,
-        cells.stream().map(cell -> Map.<String, String>of()).toList());
-    EtaScoring.toFloats(EtaScoring.values(trip.route(), request.departure(), reading.cells(), reading.readAtMillis(),
-        trip.mapFree()));
+    row(request, trip, CongestionRepository.parse(cells,
+        cells.stream().map(cell -> Map.<String, String>of()).toList()));
     EtaRange range = EtaRange.degraded(trip.route().durationSeconds(), degradedRange.p10Factor(),
         degradedRange.p90Factor());
     return newEta(request, trip, range, null, false);
@@ -136,15 +134,20 @@ public class EtaService {
       malformedLog.warnf("congestion hashes that do not parse, read as unknown cells: %s", reading.malformed());
     }
     Route route = trip.route();
-    double[] row = EtaScoring.values(route, request.departure(), reading.cells(), reading.readAtMillis(),
-        trip.mapFree());
+    float[] row = row(request, trip, reading);
     long started = System.nanoTime();
-    EtaModels.Residuals residuals = models.predict(EtaScoring.toFloats(row));
+    EtaModels.Residuals residuals = models.predict(row);
     serving.inferred(System.nanoTime() - started);
     double baseline = route.durationSeconds();
     EtaRange range = EtaRange.sorted(EtaScoring.seconds(baseline, residuals.point()),
         EtaScoring.seconds(baseline, residuals.p10()), EtaScoring.seconds(baseline, residuals.p90()));
     return newEta(request, trip, range, residuals.modelId(), false);
+  }
+
+  // The training job's row for this trip and the congestion read for its cells.
+  private static float[] row(EtaRequest request, TripRoute trip, CongestionReading reading) {
+    return EtaScoring.toFloats(EtaScoring.values(trip.route(), request.departure(), reading.cells(),
+        reading.readAtMillis(), trip.mapFree()));
   }
 
   private Eta degraded(EtaRequest request, TripRoute trip, Throwable failure) {

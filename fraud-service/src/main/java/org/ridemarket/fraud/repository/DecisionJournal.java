@@ -72,8 +72,8 @@ public class DecisionJournal {
   }
 
   /** Writes the decision's row and event as {@link #record} would, in a transaction rolled back (the warm-up). */
-  public Uni<Void> rehearse(PaymentDecision decision) {
-    return journal.rehearse(decision);
+  public Uni<Void> rehearse(PaymentDecision decision, Deadline deadline) {
+    return journal.rehearse(decision, deadline);
   }
 
   /** Writes sent so far (a batch or a retried single decision each); for tests. */

@@ -1,11 +1,11 @@
 package org.ridemarket.fraud.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 import org.ridemarket.fraud.PaymentDecision;
 import org.ridemarket.fraud.mapping.DecisionMapper;
 import org.ridemarket.fraud.mapping.PaymentMapper;
@@ -44,21 +44,17 @@ class ScoreRehearsal implements WarmupStep {
   }
 
   @Override
-  public CompletionStage<?> rehearse(int round) {
+  public CompletionStage<?> rehearse(int round) throws IOException {
     byte[] body = ("{\"transactionId\":\"warm-up-" + round + "\",\"cardFingerprint\":\"fp_warm_up\","
         + "\"userId\":\"rider-warm-up\",\"deviceId\":\"dev-warm-up\",\"amountMinor\":" + (1_000 + round % 5_000)
         + ",\"currency\":\"USD\",\"location\":{\"lat\":40.7580,\"lon\":-73.9855},\"merchantId\":\"merchant-warm-up\","
         + "\"eventTime\":\"" + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8);
-    try {
-      AtomicReference<PaymentDecision> decision = new AtomicReference<>();
-      routes.rehearse(body, ScoreRequest.class, request -> {
-        decision.set(fraud.rehearse(payments.toPayment(request, Instant.now())));
-        return mapper.toResponse(decision.get());
-      });
-      return round % WRITE_EVERY == 0 ? journal.rehearse(decision.get()).subscribeAsCompletionStage()
-          : CompletableFuture.completedFuture(null);
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
+    PaymentDecision decision = fraud.rehearse(payments.toPayment(routes.rehearseRequest(body, ScoreRequest.class),
+        Instant.now()));
+    routes.rehearseAnswer(mapper.toResponse(decision));
+    if (round % WRITE_EVERY != 0) {
+      return CompletableFuture.completedFuture(null);
     }
+    return journal.rehearse(decision, WarmupStep.callDeadline()).subscribeAsCompletionStage();
   }
 }

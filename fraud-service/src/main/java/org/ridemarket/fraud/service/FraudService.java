@@ -150,16 +150,13 @@ public class FraudService {
    */
   public PaymentDecision rehearse(Payment payment) {
     List<Map<String, String>> nothing = List.of(Map.of(), Map.of(), Map.of(), Map.of());
-    Velocity read = VelocityRepository.parse(payment.cardFingerprint(), payment.userId(), payment.deviceId(),
-        payment.merchantId(), nothing);
-    float[] row = toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device(),
-        read.merchant()));
+    float[] row = row(payment, VelocityRepository.parse(payment.cardFingerprint(), payment.userId(),
+        payment.deviceId(), payment.merchantId(), nothing));
     return newDecision(payment, policy.withoutModel(row, payment.amountMinor(), "warm-up"), null, row, null);
   }
 
   private PaymentDecision decide(Payment payment, Velocity read) {
-    float[] row = toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device(),
-        read.merchant()));
+    float[] row = row(payment, read);
     FraudModels.Prediction prediction;
     try {
       long started = System.nanoTime();
@@ -197,6 +194,12 @@ public class FraudService {
     Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     return new PaymentDecision(payment, verdict.decision(), score, mapper.reasonsJson(verdict.reasons()),
         row == null ? null : mapper.featuresJson(row), modelId, verdict.degraded(), decidedAt);
+  }
+
+  // The contract's scoring row of a payment and the vectors read for it.
+  private float[] row(Payment payment, Velocity read) {
+    return toFloats(VelocityScoring.values(payments.toEvent(payment), read.card(), read.user(), read.device(),
+        read.merchant()));
   }
 
   private static float[] toFloats(double[] values) {

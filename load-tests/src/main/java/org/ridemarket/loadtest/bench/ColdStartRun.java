@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.ridemarket.stack.AppInstances;
 
 /**
  * A new instance's first callers (ADR 0031): starts a fresh JVM of one service beside the stack's, on a port
@@ -81,27 +82,15 @@ final class ColdStartRun {
   }
 
   private static Process start(Service service, String arm, int port, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Dquarkus.http.port=" + port));
-    if (service == Service.ETA) {
-      command.add("-Dcom.google.protobuf.use_unsafe_pre22_gencode=true");
-      command.add("-Deta.routing.graph-cache-dir=eta-service/target/graph-cache");
-    }
+    List<String> options = new ArrayList<>(List.of("-Dquarkus.http.port=" + port));
     switch (arm) {
-      case "off" -> command.add("-Dserving.warmup.rounds=0");
+      case "off" -> options.add("-Dserving.warmup.rounds=0");
       case "on" -> { }
-      default -> command.add("-Dserving.warmup.rounds=" + Integer.parseInt(arm));
+      default -> options.add("-Dserving.warmup.rounds=" + Integer.parseInt(arm));
     }
-    command.add("-jar");
-    command.add(service.label() + "-service/target/quarkus-app/quarkus-run.jar");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    // The keys the local stack gives its own instance (local-stack's AppSpec).
-    builder.environment().put("SERVING_ADMIN_KEYS", "dev-admin-key");
-    if (service == Service.FRAUD) {
-      builder.environment().put("FRAUD_API_KEYS", "dev-gateway-key");
-      builder.environment().put("FRAUD_ANALYST_KEYS", "dev-analyst-key");
-    }
-    return builder.start();
+    // The stack's own recipe for the app (jar, JVM options, dev keys), from the repository root.
+    return AppInstances.beside(Path.of("").toAbsolutePath(), service.label() + "-service", options)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   private double awaitReady(Process process, int port, Duration timeout) throws Exception {
@@ -109,7 +98,8 @@ final class ColdStartRun {
     long giveUpAt = started + timeout.toNanos();
     while (System.nanoTime() < giveUpAt) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the instance exited with code " + process.exitValue() + " before it was ready");
+        throw new IllegalStateException("the instance exited with code " + process.exitValue()
+            + " before it was ready");
       }
       try {
         if (generator.call(port, HttpMethod.GET, "/q/health/ready", Map.of()).status() == 200) {

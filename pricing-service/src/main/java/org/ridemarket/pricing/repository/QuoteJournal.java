@@ -69,8 +69,8 @@ public class QuoteJournal {
   }
 
   /** Writes the quote's row and event as {@link #record} would, in a transaction rolled back (the warm-up). */
-  public Uni<Void> rehearse(Quote quote) {
-    return journal.rehearse(quote);
+  public Uni<Void> rehearse(Quote quote, Deadline deadline) {
+    return journal.rehearse(quote, deadline);
   }
 
   /** Writes sent so far (a batch or a retried single quote each); for tests and metrics. */

@@ -1,11 +1,11 @@
 package org.ridemarket.pricing.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 import org.ridemarket.pricing.Quote;
 import org.ridemarket.pricing.mapping.QuoteMapper;
 import org.ridemarket.pricing.repository.QuoteJournal;
@@ -44,17 +44,12 @@ class QuoteRehearsal implements WarmupStep {
   }
 
   @Override
-  public CompletionStage<?> rehearse(int round) {
-    try {
-      AtomicReference<Quote> quote = new AtomicReference<>();
-      routes.rehearse(BODY, QuoteRequest.class, request -> {
-        quote.set(quotes.unrecorded(mapper.toTripRequest(request)));
-        return mapper.toResponse(quote.get(), Instant.now());
-      });
-      return round % WRITE_EVERY == 0 ? journal.rehearse(quote.get()).subscribeAsCompletionStage()
-          : CompletableFuture.completedFuture(null);
-    } catch (Exception e) {
-      return CompletableFuture.failedFuture(e);
+  public CompletionStage<?> rehearse(int round) throws IOException {
+    Quote quote = quotes.unrecorded(mapper.toTripRequest(routes.rehearseRequest(BODY, QuoteRequest.class)));
+    routes.rehearseAnswer(mapper.toResponse(quote, Instant.now()));
+    if (round % WRITE_EVERY != 0) {
+      return CompletableFuture.completedFuture(null);
     }
+    return journal.rehearse(quote, WarmupStep.callDeadline()).subscribeAsCompletionStage();
   }
 }

@@ -210,8 +210,8 @@ class QuoteJournalTest {
 
     // when a new quote is rehearsed, and another with the recorded quote's id
     Quote rehearsed = quote(UUID.randomUUID());
-    journal.rehearse(rehearsed).await().atMost(Duration.ofSeconds(10));
-    Throwable duplicate = catchThrowable(() -> journal.rehearse(quote(recorded.getId())).await()
+    journal.rehearse(rehearsed, NONE).await().atMost(Duration.ofSeconds(10));
+    Throwable duplicate = catchThrowable(() -> journal.rehearse(quote(recorded.getId()), NONE).await()
         .atMost(Duration.ofSeconds(10)));
 
     // then the statement ran in PostgreSQL (the duplicate key failed there) and nothing was committed or

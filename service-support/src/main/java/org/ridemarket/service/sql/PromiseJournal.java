@@ -87,15 +87,19 @@ public final class PromiseJournal<T> {
    * exactly as it would, encoding included, and runs the statement in a transaction that is rolled back, so
    * that the connections, the prepared statement and the client's code are warm. Nothing is committed, so
    * nothing reaches the outbox or Kafka, and the relay is not woken.
+   *
+   * @return a Uni that fails with the statement's failure, or with {@link NotRecordedException} at {@code deadline}
    */
-  public Uni<Void> rehearse(T promise) {
+  public Uni<Void> rehearse(T promise, Deadline deadline) {
     Tuple tuple = row.apply(promise);
-    return pool.withConnection(connection -> connection.begin().chain(transaction -> connection
+    return deadline.bound(pool.withConnection(connection -> connection.begin().chain(transaction -> connection
         .preparedQuery(statement).execute(tuple)
         .onItemOrFailure().transformToUni((rows, failure) -> failure == null ? transaction.rollback()
             // A failed statement has ended the transaction already; the rehearsal still fails with its reason.
             : transaction.rollback().onItemOrFailure().transformToUni((ignored, alsoFailed) -> Uni.createFrom()
-                .failure(failure)))));
+                .failure(failure))))),
+        () -> new NotRecordedException("the rehearsal had no answer from PostgreSQL within "
+            + deadline.budget().toMillis() + " ms"));
   }
 
   /** Group commit bounds set in code rather than configuration (tests, tools). */

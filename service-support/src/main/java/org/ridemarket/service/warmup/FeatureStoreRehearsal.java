@@ -1,7 +1,6 @@
 package org.ridemarket.service.warmup;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.ridemarket.service.deadline.Deadline;
@@ -13,8 +12,6 @@ import org.ridemarket.service.redis.FeatureStore;
  */
 @ApplicationScoped
 class FeatureStoreRehearsal implements WarmupStep {
-
-  private static final Duration BUDGET = Duration.ofSeconds(1);
 
   private final FeatureStore store;
 
@@ -30,7 +27,7 @@ class FeatureStoreRehearsal implements WarmupStep {
   @Override
   public CompletionStage<?> rehearse(int round) {
     String prefix = "ridemarket:warm-up:" + (round % 16) + ":";
-    return store.read(List.of(prefix + "a", prefix + "b", prefix + "c"), Deadline.after(BUDGET))
+    return store.read(List.of(prefix + "a", prefix + "b", prefix + "c"), Deadline.after(TIMEOUT))
         .subscribeAsCompletionStage();
   }
 }

@@ -1,7 +1,6 @@
 package org.ridemarket.service.warmup;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ridemarket.service.deadline.Deadline;
@@ -16,8 +15,6 @@ import org.ridemarket.service.pool.DecisionPool;
  */
 @ApplicationScoped
 class ModelRehearsal implements WarmupStep {
-
-  private static final Duration BUDGET = Duration.ofSeconds(1);
 
   private final ServedModels models;
   private final DecisionPool pool;
@@ -37,7 +34,7 @@ class ModelRehearsal implements WarmupStep {
     if (models.slots().isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return pool.compute(Deadline.after(BUDGET), () -> {
+    return pool.compute(Deadline.after(TIMEOUT), () -> {
       for (ModelSlot slot : models.slots()) {
         slot.rehearse(new float[slot.features().size()]);
       }

@@ -37,7 +37,6 @@ public class Warmup {
 
   static final int HANGS_TO_DROP = 10;
   private static final Logger LOG = Logger.getLogger(Warmup.class);
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(1);
 
   private final List<WarmupStep> steps;
   private final int rounds;
@@ -49,7 +48,7 @@ public class Warmup {
   @Inject
   Warmup(@Any Instance<WarmupStep> steps, ServingConfig config) {
     this(steps.stream().sorted(Comparator.comparing(WarmupStep::name)).toList(), config.warmup().rounds(),
-        config.warmup().maxDuration(), STEP_TIMEOUT);
+        config.warmup().maxDuration(), WarmupStep.TIMEOUT);
   }
 
   Warmup(List<WarmupStep> steps, int rounds, Duration maxDuration, Duration stepTimeout) {

@@ -1,6 +1,8 @@
 package org.ridemarket.service.warmup;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import org.ridemarket.service.deadline.Deadline;
 
 /**
  * One piece of a decision's path, rehearsed before the instance says it is ready (ADR 0031). The core
@@ -15,14 +17,30 @@ public interface WarmupStep {
    */
   int WRITE_EVERY = 4;
 
+  /**
+   * The longest the warm-up waits for one rehearsal, and so the deadline a step gives its dependency calls; a
+   * rehearsal without an outcome by then counts as hung.
+   */
+  Duration TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * A deadline for a rehearsal's call to a dependency that has no timeout of its own (a journal's write): half a
+   * second past {@link #TIMEOUT}, so that a call with no answer counts as hung (the warm-up stops waiting first)
+   * and still ends.
+   */
+  static Deadline callDeadline() {
+    return Deadline.after(TIMEOUT.plusMillis(500));
+  }
+
   /** The step's name in the log and in the readiness data. */
   String name();
 
   /**
    * One rehearsal. It leaves nothing behind: no promise recorded, no event published, no shared state
-   * written, no metric or drift counted. It may complete later; the warm-up waits for it (a second at most).
+   * written, no metric or drift counted. It may complete later; the warm-up waits for it ({@link #TIMEOUT} at
+   * most). A rehearsal that throws, or whose stage fails, counts as a failed one.
    *
    * @param round 0, 1, ... (a step may vary its input with it)
    */
-  CompletionStage<?> rehearse(int round);
+  CompletionStage<?> rehearse(int round) throws Exception;
 }

@@ -105,20 +105,21 @@ public class DecisionRoutes {
   }
 
   /**
-   * Rehearses this edge without a request (the warm-up, ADR 0031): reads {@code body} as {@code type},
-   * checks it, and writes what {@code answer} makes of it as JSON, with the same reader and writer as
-   * {@link #answer}.
+   * Rehearses the reading half of this edge without a request (the warm-up, ADR 0031): {@code body} read as
+   * {@code type} with the reader {@link #answer} uses, and checked.
    *
-   * @return the answer's bytes
    * @throws IOException when {@code body} does not read as {@code type}
    * @throws RequestRefusedException when it fails its checks
    */
-  public <T extends Checked> byte[] rehearse(byte[] body, Class<T> type, Function<? super T, ?> answer)
-      throws IOException {
+  public <T extends Checked> T rehearseRequest(byte[] body, Class<T> type) throws IOException {
     T value = readers.get(type).readValue(body);
     FieldChecks.of(value).throwIfAny();
-    Object given = answer.apply(value);
-    return writers.get(given.getClass()).writeValueAsBytes(given);
+    return value;
+  }
+
+  /** Rehearses the writing half: {@code answer} as JSON, with the writer {@link #answer} uses. */
+  public byte[] rehearseAnswer(Object answer) throws JsonProcessingException {
+    return writers.get(answer.getClass()).writeValueAsBytes(answer);
   }
 
   /** Answers a request refused before its body is read (a missing API key, say). */
