@@ -17,10 +17,11 @@ import org.ridemarket.simulator.trips.RequestWindow;
 import org.ridemarket.simulator.trips.TripStats;
 
 /**
- * One run of the city: a single-threaded loop of one-second ticks. Each tick refreshes the surge
- * map when due, starts and ends shifts, moves every online driver (pick-ups, drop-offs, payments),
- * matches waiting requests, adds new ones, attempts planned payments, releases due labels and sends
- * the due pings; every event of a tick carries the tick's time, so the output is in event-time order.
+ * One run of the city: a single-threaded loop of one-second ticks. Each tick starts and ends shifts,
+ * moves every online driver (pick-ups, drop-offs, payments), matches waiting requests, sends the due
+ * pings, adds new requests (each after its rider's quote), attempts planned payments, releases due
+ * labels and refreshes the surge map when due. Every event of a tick carries the tick's time, so the
+ * output is in event-time order; the blocking calls come after the events that do not need them.
  */
 public final class Simulation {
 
@@ -68,7 +69,6 @@ public final class Simulation {
 
   /** Simulates one tick and moves the clock on. */
   public void tick() {
-    surgeMap.refresh(clock);
     world.fleet().updateShifts(clock, firstTick, driver -> world.pings().ping(driver, clock));
     firstTick = false;
     for (Driver driver : world.fleet().drivers()) {
@@ -77,21 +77,22 @@ public final class Simulation {
       }
     }
     world.dispatcher().dispatch(clock);
-    long declinedBefore = world.requests().priceDeclined();
-    for (RideRequest request : world.requests().arrivals(clock)) {
-      world.dispatcher().open(request, clock);
+    // The drivers' state is final for the tick: their pings go out before the riders' blocking quote calls.
+    for (Driver driver : world.fleet().drivers()) {
+      if (driver.online() && world.pings().due(driver, clock)) {
+        world.pings().ping(driver, clock);
+      }
     }
+    long declinedBefore = world.requests().priceDeclined();
+    world.requests().arrivals(clock, request -> world.dispatcher().open(request, clock));
     // Riders who walk away leave no trip to count by request time; every arrival of a tick is made at its time.
     if (reportWindow.contains(clock.now())) {
       windowPriceDeclined += world.requests().priceDeclined() - declinedBefore;
     }
     world.scheduledPayments().releaseDue(clock);
     world.labels().releaseDue(clock);
-    for (Driver driver : world.fleet().drivers()) {
-      if (driver.online() && world.pings().due(driver, clock)) {
-        world.pings().ping(driver, clock);
-      }
-    }
+    // The driver app polls its map; what it fetches steers idle drivers from the next tick on.
+    surgeMap.refresh(clock);
     clock.advance();
   }
 

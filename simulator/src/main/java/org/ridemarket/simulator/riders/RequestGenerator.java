@@ -1,7 +1,7 @@
 package org.ridemarket.simulator.riders;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.ridemarket.contracts.events.Product;
 import org.ridemarket.simulator.city.CellAddresses;
@@ -51,9 +51,11 @@ public final class RequestGenerator {
     this.rng = rng;
   }
 
-  /** The requests made during the tick that ends now; price-declined ones are only counted. */
-  public List<RideRequest> arrivals(SimClock clock) {
-    List<RideRequest> requests = new ArrayList<>();
+  /**
+   * The requests made during the tick that ends now, each handed to {@code requested} as soon as its rider accepted
+   * the quoted price (a rider does not wait for the others' quotes); price-declined ones are only counted.
+   */
+  public void arrivals(SimClock clock, Consumer<RideRequest> requested) {
     double hour = clock.hourOfDay();
     double ticksPerHour = 3_600_000.0 / SimClock.TICK_MILLIS;
     for (int cell = 0; cell < demand.cells().count(); cell++) {
@@ -62,11 +64,10 @@ public final class RequestGenerator {
       for (int i = 0; i < count; i++) {
         RideRequest request = request(cell, hour, clock.now());
         if (request != null) {
-          requests.add(request);
+          requested.accept(request);
         }
       }
     }
-    return requests;
   }
 
   /** Riders who saw a price above their limit and did not request. */
