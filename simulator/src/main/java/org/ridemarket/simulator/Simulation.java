@@ -11,7 +11,6 @@ import org.ridemarket.simulator.output.EventEmitter;
 import org.ridemarket.simulator.output.EventSink;
 import org.ridemarket.simulator.progress.Snapshot;
 import org.ridemarket.simulator.riders.PriceOracle;
-import org.ridemarket.simulator.riders.RideRequest;
 import org.ridemarket.simulator.trips.MarketOutcome;
 import org.ridemarket.simulator.trips.RequestWindow;
 import org.ridemarket.simulator.trips.TripStats;
