@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ridemarket.fraud.PaymentDecision;
 import org.ridemarket.fraud.mapping.DecisionMapper;
@@ -52,9 +51,6 @@ class ScoreRehearsal implements WarmupStep {
     PaymentDecision decision = fraud.rehearse(payments.toPayment(routes.rehearseRequest(body, ScoreRequest.class),
         Instant.now()));
     routes.rehearseAnswer(mapper.toResponse(decision));
-    if (round % WRITE_EVERY != 0) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return journal.rehearse(decision, WarmupStep.callDeadline()).subscribeAsCompletionStage();
+    return WarmupStep.writeEvery(round, deadline -> journal.rehearse(decision, deadline).subscribeAsCompletionStage());
   }
 }

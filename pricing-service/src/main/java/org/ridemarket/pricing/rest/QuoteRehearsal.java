@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ridemarket.pricing.Quote;
 import org.ridemarket.pricing.mapping.QuoteMapper;
@@ -47,9 +46,6 @@ class QuoteRehearsal implements WarmupStep {
   public CompletionStage<?> rehearse(int round) throws IOException {
     Quote quote = quotes.unrecorded(mapper.toTripRequest(routes.rehearseRequest(BODY, QuoteRequest.class)));
     routes.rehearseAnswer(mapper.toResponse(quote, Instant.now()));
-    if (round % WRITE_EVERY != 0) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return journal.rehearse(quote, WarmupStep.callDeadline()).subscribeAsCompletionStage();
+    return WarmupStep.writeEvery(round, deadline -> journal.rehearse(quote, deadline).subscribeAsCompletionStage());
   }
 }

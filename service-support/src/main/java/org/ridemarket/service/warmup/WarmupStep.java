@@ -1,7 +1,9 @@
 package org.ridemarket.service.warmup;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.ridemarket.service.deadline.Deadline;
 
 /**
@@ -24,12 +26,15 @@ public interface WarmupStep {
   Duration TIMEOUT = Duration.ofSeconds(1);
 
   /**
-   * A deadline for a rehearsal's call to a dependency that has no timeout of its own (a journal's write): half a
-   * second past {@link #TIMEOUT}, so that a call with no answer counts as hung (the warm-up stops waiting first)
-   * and still ends.
+   * A rehearsal's write (a journal's, rolled back) on every {@link #WRITE_EVERY}-th round, nothing to wait for on the
+   * others. The write gets a deadline half a second past {@link #TIMEOUT}, for a call to a dependency that has no
+   * timeout of its own: a call with no answer counts as hung (the warm-up stops waiting first) and still ends.
    */
-  static Deadline callDeadline() {
-    return Deadline.after(TIMEOUT.plusMillis(500));
+  static CompletionStage<?> writeEvery(int round, Function<Deadline, CompletionStage<?>> write) {
+    if (round % WRITE_EVERY != 0) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return write.apply(Deadline.after(TIMEOUT.plusMillis(500)));
   }
 
   /** The step's name in the log and in the readiness data. */
