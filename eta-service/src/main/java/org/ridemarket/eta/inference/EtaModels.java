@@ -49,8 +49,7 @@ public class EtaModels {
   @WithSpan("EtaModels.predict")
   public Residuals predict(float[] row) {
     try (ModelLease pointModel = lease(point); ModelLease p10Model = lease(p10); ModelLease p90Model = lease(p90)) {
-      return new Residuals(pointModel.model().id(), pointModel.model().score(row), p10Model.model().score(row),
-          p90Model.model().score(row));
+      return new Residuals(pointModel.model().id(), pointModel.score(row), p10Model.score(row), p90Model.score(row));
     }
   }
 

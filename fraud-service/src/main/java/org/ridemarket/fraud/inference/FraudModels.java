@@ -65,7 +65,7 @@ public class FraudModels {
         slot.unavailableReason().orElse("no fraud model")))) {
       OnnxModel model = lease.model();
       float[][] taken = leading(rows, model.signature().featureNames().size());
-      float[] values = taken.length == 1 ? new float[] {model.score(taken[0])} : model.score(taken);
+      float[] values = taken.length == 1 ? new float[] {lease.score(taken[0])} : lease.score(taken);
       return new Prediction(model.id(), thresholds(model.signature().metrics()), values);
     }
   }

@@ -124,8 +124,7 @@ public class SurgeService {
     Span span = tracer.spanBuilder("SurgeModel.score").setAttribute("model.id", lease.model().id())
         .setAttribute("model.rows", rows.size()).startSpan();
     try {
-      return rows.size() == 1 ? new float[] {lease.model().score(rows.get(0))}
-          : lease.model().score(rows.toArray(float[][]::new));
+      return rows.size() == 1 ? new float[] {lease.score(rows.get(0))} : lease.score(rows.toArray(float[][]::new));
     } finally {
       span.end();
     }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Hot swap under load: a newly published version is verified and taken while quotes flow, a corrupt
- * one is refused with the old version still serving, and an admin rolls back to a named version; no
- * quote fails throughout.
+ * one is refused with the old version still serving, an admin rolls back to a named version and
+ * shadows a candidate beside it; no quote fails throughout.
  */
 @QuarkusTest
 @WithTestResource(LocalStackTestResource.class)
@@ -79,12 +79,34 @@ class ModelHotSwapTest {
         .when().post("/admin/models/surge/activate").then().statusCode(403);
     Thread.sleep(1000);
     assertInService("surge:test-1");
+
+    // when an admin shadows test-2 (trained alike) on every quote, it is compared off the request path and agrees
+    given().header("X-Admin-Key", ADMIN_KEY).queryParam("version", "test-2").queryParam("sample", "1")
+        .when().post("/admin/models/surge/shadow")
+        .then().statusCode(200).body("shadow", equalTo("surge:test-2")).body("inService", equalTo("surge:test-1"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> shadow().get("compared") instanceof Number compared
+        && compared.longValue() >= 20);
+    assertThat(((Number) shadow().get("agreement")).doubleValue()).isEqualTo(1.0);
+    assertInService("surge:test-1");
+    // a corrupt candidate or a bad sample is refused, and the running shadow stays
+    given().header("X-Admin-Key", ADMIN_KEY).queryParam("version", "test-3")
+        .when().post("/admin/models/surge/shadow").then().statusCode(409);
+    given().header("X-Admin-Key", ADMIN_KEY).queryParam("version", "test-2").queryParam("sample", "2")
+        .when().post("/admin/models/surge/shadow").then().statusCode(400).body("errors[0].field", equalTo("sample"));
+    given().header("X-Admin-Key", ADMIN_KEY).when().delete("/admin/models/surge/shadow")
+        .then().statusCode(200).body("stopped.candidate", equalTo("surge:test-2"));
+    given().header("X-Admin-Key", ADMIN_KEY).when().delete("/admin/models/surge/shadow").then().statusCode(404);
     flowing.set(false);
     load.get();
 
     // then every quote was given, by both versions
     assertThat(statuses).isNotEmpty().allSatisfy(status -> assertThat(status).isEqualTo(201));
     assertThat(versionsSeen).containsKeys("surge:test-1", "surge:test-2");
+  }
+
+  private static io.restassured.path.json.JsonPath shadow() {
+    return given().header("X-Admin-Key", ADMIN_KEY).when().get("/admin/models").then().statusCode(200)
+        .extract().jsonPath().setRootPath("surge.shadow");
   }
 
   private static void assertInService(String id) {

@@ -1,5 +1,6 @@
 package org.ridemarket.service.onnx;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import org.ridemarket.service.drift.FeatureDrift;
  * One model name in service and its hot swap: a new version is opened and verified beside the one in
  * service, then swapped in; requests in flight finish on the session they leased, which is closed after
  * the last of them. A version that fails verification is refused and the one in service keeps serving.
+ * A candidate version can be scored in the shadow of the one in service (ADR 0033).
  */
 public final class ModelSlot {
 
@@ -28,16 +30,19 @@ public final class ModelSlot {
   private final ModelStore store;
   private final BiConsumer<String, String> onSwap;
   private final AtomicReference<State> state;
+  private final MeterRegistry registry;
+  private volatile ShadowModel shadow;
   // A version named by configuration or by an admin: the store's newer versions are not taken.
   private volatile Optional<String> pinned;
 
   ModelSlot(String name, Optional<String> pinned, List<String> features, ModelStore store,
-      BiConsumer<String, String> onSwap) {
+      BiConsumer<String, String> onSwap, MeterRegistry registry) {
     this.name = name;
     this.pinned = pinned;
     this.features = List.copyOf(features);
     this.store = store;
     this.onSwap = onSwap;
+    this.registry = registry;
     this.state = new AtomicReference<>(new State(null, "model " + name + " is not loaded yet"));
   }
 
@@ -59,7 +64,7 @@ public final class ModelSlot {
         return Optional.empty();
       }
       if (now.live().tryAcquire()) {
-        return Optional.of(new ModelLease(now.live()));
+        return Optional.of(new ModelLease(now.live(), shadow));
       }
       // Swapped and closed between the read and the acquire: the next read sees the new model.
     }
@@ -146,17 +151,72 @@ public final class ModelSlot {
     }
   }
 
-  private synchronized String swapTo(String version) {
-    OnnxModel next = store.open(name, Optional.of(version), features);
-    // Requests switch to the new session at once, so its slow first runs happen here, before the swap.
+  /**
+   * Opens and verifies {@code version} and scores a sample of the rows the model in service scores with
+   * it too, on a thread of its own, replacing any earlier candidate.
+   *
+   * @param sample share of scorings offered to the candidate, in (0, 1]
+   * @param tolerance largest absolute difference from the live output that counts as agreeing
+   * @return the candidate's id
+   * @throws ModelRefusedException when the version fails verification or is the one in service; a running
+   *     shadow stays
+   * @throws IllegalArgumentException when the sample or the tolerance is out of range
+   */
+  public synchronized String shadow(String version, double sample, double tolerance) {
+    if (currentId().equals(Optional.of(name + ":" + version))) {
+      throw new ModelRefusedException(name + ":" + version + " is the version in service; a shadow needs another");
+    }
+    ShadowModel.check(sample, tolerance);
+    OnnxModel candidate = openRehearsed(version);
+    // The old one first: a candidate shadowed again registers the same meters, which stopping removes.
+    stopShadow();
+    ShadowModel next = new ShadowModel(name, candidate, sample, tolerance, registry);
+    shadow = next;
+    LOG.infof("shadow scoring %s beside %s (sample %.3f, tolerance %s)", next.candidateId(),
+        currentId().orElse("no model"), sample, tolerance);
+    return next.candidateId();
+  }
+
+  /** Stops the shadow candidate, if any, and returns what it saw. */
+  public synchronized Optional<ShadowReport> stopShadow() {
+    ShadowModel last = shadow;
+    if (last == null) {
+      return Optional.empty();
+    }
+    shadow = null;
+    ShadowReport report = last.stop();
+    LOG.infof("stopped shadow %s: %d rows compared, agreement %.4f, %d dropped", report.candidate(),
+        report.compared(), report.agreement(), report.dropped());
+    return Optional.of(report);
+  }
+
+  /** What the shadow candidate has seen so far; empty without one. */
+  public Optional<ShadowReport> shadowReport() {
+    ShadowModel now = shadow;
+    return now == null ? Optional.empty() : Optional.of(now.report());
+  }
+
+  private OnnxModel openRehearsed(String version) {
+    OnnxModel opened = store.open(name, Optional.of(version), features);
+    // Its slow first runs (allocation, planning) happen here, before any request or shadow row reaches it.
     float[] zeros = new float[features.size()];
     try {
       for (int i = 0; i < REHEARSALS_BEFORE_SWAP; i++) {
-        next.rehearse(zeros);
+        opened.rehearse(zeros);
       }
     } catch (RuntimeException e) {
-      next.close();
-      throw new ModelRefusedException(next.id() + " does not run: " + e.getMessage(), e);
+      opened.close();
+      throw new ModelRefusedException(opened.id() + " does not run: " + e.getMessage(), e);
+    }
+    return opened;
+  }
+
+  private synchronized String swapTo(String version) {
+    OnnxModel next = openRehearsed(version);
+    ShadowModel running = shadow;
+    if (running != null && running.candidateId().equals(next.id())) {
+      // The candidate goes into service: there is nothing left to compare it with.
+      stopShadow();
     }
     State previous = state.getAndSet(new State(new LiveModel(next), null));
     if (previous.live() != null) {
@@ -171,6 +231,7 @@ public final class ModelSlot {
 
   /** Stops serving; the session closes after requests in flight. */
   synchronized void close() {
+    stopShadow();
     State last = state.getAndSet(new State(null, "the service is stopping"));
     if (last.live() != null) {
       last.live().release();

@@ -60,7 +60,7 @@ public class ServedModels {
    */
   public ModelSlot serve(String name, Optional<String> version, List<String> features) {
     ModelSlot slot = slots.computeIfAbsent(name, key -> new ModelSlot(key, version, features, store,
-        (before, after) -> swapped(key, before, after)));
+        (before, after) -> swapped(key, before, after), registry));
     slot.loadInitial();
     return slot;
   }

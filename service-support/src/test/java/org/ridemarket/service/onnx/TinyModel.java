@@ -33,13 +33,19 @@ final class TinyModel {
 
   /** Publishes the model as {@link #publish(Path, String, String, List)} does, stamped {@code publishedAt}. */
   static ModelSignature publish(Path root, String name, String version, List<String> order, Instant publishedAt) {
+    return publish(root, name, version, order, publishedAt, 0);
+  }
+
+  /** Publishes a model of y = x + 2z + {@code offset}, a candidate that disagrees with the plain one by the offset. */
+  static ModelSignature publish(Path root, String name, String version, List<String> order, Instant publishedAt,
+      float offset) {
     float[][] rows = new float[ROWS][];
     float[] flat = new float[ROWS * 2];
     float[] labels = new float[ROWS];
     for (int i = 0; i < ROWS; i++) {
       float x = i % 20;
       float z = (i / 20) % 20;
-      labels[i] = x + 2 * z;
+      labels[i] = x + 2 * z + offset;
       rows[i] = order.equals(FEATURES) ? new float[] {x, z} : new float[] {z, x};
       System.arraycopy(rows[i], 0, flat, i * 2, 2);
     }
