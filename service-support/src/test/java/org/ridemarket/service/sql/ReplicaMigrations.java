@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -39,7 +41,17 @@ public final class ReplicaMigrations {
   private final String user;
   private final String password;
 
-  public ReplicaMigrations(Configuration service, boolean baselineAtStart, String jdbcUrl, String user,
+  /** The replicas of the service under test: its Flyway bean's configuration and its datasource settings. */
+  public static ReplicaMigrations of(Flyway service) {
+    Config config = ConfigProvider.getConfig();
+    return new ReplicaMigrations(service.getConfiguration(),
+        config.getOptionalValue("quarkus.flyway.baseline-at-start", Boolean.class).orElse(false),
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getValue("quarkus.datasource.username", String.class),
+        config.getValue("quarkus.datasource.password", String.class));
+  }
+
+  ReplicaMigrations(Configuration service, boolean baselineAtStart, String jdbcUrl, String user,
       String password) {
     this.service = service;
     this.baselineAtStart = baselineAtStart;
