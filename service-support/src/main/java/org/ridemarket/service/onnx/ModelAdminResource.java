@@ -81,25 +81,25 @@ public class ModelAdminResource {
       return error(Response.Status.BAD_REQUEST, "version", "is required: a published version");
     }
     Optional<Double> share = number(sample, DEFAULT_SHADOW_SAMPLE);
-    if (share.isEmpty() || !(share.get() > 0 && share.get() <= 1)) {
+    if (share.isEmpty() || !ShadowModel.sampleInRange(share.get())) {
       return error(Response.Status.BAD_REQUEST, "sample", "must be a number in (0, 1]");
     }
     Optional<Double> within = number(tolerance, DEFAULT_SHADOW_TOLERANCE);
-    if (within.isEmpty() || !(within.get() >= 0)) {
+    if (within.isEmpty() || !ShadowModel.toleranceInRange(within.get())) {
       return error(Response.Status.BAD_REQUEST, "tolerance", "must be a finite number >= 0");
     }
-    if (!NAME.matcher(name).matches() || models.slot(name).isEmpty()) {
-      return error(Response.Status.NOT_FOUND, "name", "is not a model this service serves");
+    Optional<ModelSlot> served = served(name);
+    if (served.isEmpty()) {
+      return notServed();
     }
-    ModelSlot slot = models.slot(name).get();
+    ModelSlot slot = served.get();
     try {
       String id = slot.shadow(version, share.get(), within.get());
       LOG.infof("admin started shadow %s", id);
       return Response.ok(Map.of("inService", slot.currentId().orElse(""), "shadow", id)).build();
     } catch (ModelRefusedException e) {
       LOG.warnf("admin shadow refused: %s", e.getMessage());
-      return Response.status(Response.Status.CONFLICT).entity(Map.of("status", 409,
-          "title", "shadow refused", "reason", e.getMessage())).build();
+      return refused("shadow refused", e);
     }
   }
 
@@ -111,10 +111,11 @@ public class ModelAdminResource {
     if (!authorised(key)) {
       return forbidden();
     }
-    if (!NAME.matcher(name).matches() || models.slot(name).isEmpty()) {
-      return error(Response.Status.NOT_FOUND, "name", "is not a model this service serves");
+    Optional<ModelSlot> served = served(name);
+    if (served.isEmpty()) {
+      return notServed();
     }
-    return models.slot(name).get().stopShadow()
+    return served.get().stopShadow()
         .map(report -> Response.ok(Map.of("stopped", view(report))).build())
         .orElseGet(() -> error(Response.Status.NOT_FOUND, "name", "has no shadow candidate"));
   }
@@ -160,20 +161,33 @@ public class ModelAdminResource {
     if (version == null || !VERSION.matcher(version).matches()) {
       return error(Response.Status.BAD_REQUEST, "version", "is required: a published version, or latest");
     }
-    if (!NAME.matcher(name).matches() || models.slot(name).isEmpty()) {
-      return error(Response.Status.NOT_FOUND, "name", "is not a model this service serves");
+    Optional<ModelSlot> served = served(name);
+    if (served.isEmpty()) {
+      return notServed();
     }
-    ModelSlot slot = models.slot(name).get();
+    ModelSlot slot = served.get();
     try {
       String id = slot.activate(version);
       LOG.infof("admin swapped %s in", id);
       return Response.ok(Map.of("inService", id)).build();
     } catch (ModelRefusedException e) {
       LOG.warnf("admin swap refused: %s", e.getMessage());
-      return Response.status(Response.Status.CONFLICT).entity(Map.of("status", 409,
-          "title", "model refused; " + slot.currentId().orElse("no model") + " stays in service",
-          "reason", e.getMessage())).build();
+      return refused("model refused; " + slot.currentId().orElse("no model") + " stays in service", e);
     }
+  }
+
+  /** The slot of a well-formed {@code name} this service serves. */
+  private Optional<ModelSlot> served(String name) {
+    return NAME.matcher(name).matches() ? models.slot(name) : Optional.empty();
+  }
+
+  private static Response notServed() {
+    return error(Response.Status.NOT_FOUND, "name", "is not a model this service serves");
+  }
+
+  private static Response refused(String title, ModelRefusedException e) {
+    return Response.status(Response.Status.CONFLICT).entity(Map.of("status", 409, "title", title,
+        "reason", e.getMessage())).build();
   }
 
   private boolean authorised(String key) {

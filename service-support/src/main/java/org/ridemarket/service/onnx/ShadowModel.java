@@ -43,12 +43,22 @@ final class ShadowModel {
   private final Counter droppedRows;
   private final DistributionSummary difference;
 
+  /** A share of the scorings in (0, 1]. */
+  static boolean sampleInRange(double sample) {
+    return sample > 0 && sample <= 1;
+  }
+
+  /** A finite difference >= 0. */
+  static boolean toleranceInRange(double tolerance) {
+    return tolerance >= 0 && Double.isFinite(tolerance);
+  }
+
   /** Refuses a sample outside (0, 1] or a tolerance that is negative or not finite. */
   static void check(double sample, double tolerance) {
-    if (!(sample > 0 && sample <= 1)) {
+    if (!sampleInRange(sample)) {
       throw new IllegalArgumentException("sample must be in (0, 1], was " + sample);
     }
-    if (!(tolerance >= 0 && Double.isFinite(tolerance))) {
+    if (!toleranceInRange(tolerance)) {
       throw new IllegalArgumentException("tolerance must be finite and >= 0, was " + tolerance);
     }
   }
