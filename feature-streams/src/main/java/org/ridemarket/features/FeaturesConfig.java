@@ -77,6 +77,17 @@ public interface FeaturesConfig {
     /** Pause before retrying a batch after Redis failed. */
     @WithDefault("PT1S")
     Duration retryBackoff();
+
+    /**
+     * Write each supply/demand vector to Redis as the cell task emits it, ahead of its transaction's commit
+     * (ADR 0034); the sink's committed copy confirms it. Off, a vector reaches Redis only through the sink.
+     */
+    @WithDefault("true")
+    boolean earlyWrites();
+
+    /** Early writes awaiting Redis's reply beyond which a vector is left to the sink instead of queued. */
+    @WithDefault("1000")
+    int earlyWritesInFlight();
   }
 
   /** The payment velocity (fraud) features: per card, user and device, on every payment. */

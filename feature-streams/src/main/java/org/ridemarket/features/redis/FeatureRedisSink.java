@@ -136,11 +136,12 @@ public final class FeatureRedisSink<T> {
     List<T> batch = LatestPerKey.of(records, family, metrics);
     try {
       long started = System.nanoTime();
-      List<T> applied = writer.write(batch);
-      metrics.written(batch.size(), applied, family.eventTime(), System.currentTimeMillis(),
+      ForwardOnlyRedisWriter.Writes<T> writes = writer.write(batch);
+      metrics.written(batch.size(), writes, family.eventTime(), System.currentTimeMillis(),
           System.nanoTime() - started);
-      // what is served: the vectors that moved their hash forward
-      statistics.record(applied);
+      // what is served: the vectors that moved their hash forward, here or ahead of their commit
+      statistics.record(writes.applied());
+      statistics.record(writes.confirmed());
       consumer.commitSync();
       lastFailure = null;
     } catch (RuntimeException e) {

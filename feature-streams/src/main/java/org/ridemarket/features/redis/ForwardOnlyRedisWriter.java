@@ -20,14 +20,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Writes feature vectors into their Redis hashes through a Lua script that applies a vector only if
- * its event time moves the hash forward, then refreshes the hash's time to live. A batch is
- * pipelined: its commands leave in one flush, and replies are awaited after that. The writer owns its
+ * Writes committed feature vectors into their Redis hashes through a Lua script that applies a vector only if
+ * its event time moves the hash forward, then refreshes the hash's time to live; a vector with the stored event
+ * time replaces the stored one, which may have been written early (ADR 0034, {@link EarlyRedisWriter}). A batch
+ * is pipelined: its commands leave in one flush, and replies are awaited after that. The writer owns its
  * connection and is meant for one thread at a time (its sink's).
  */
 public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
 
   static final String SCRIPT_RESOURCE = "forward-only-upsert.lua";
+  static final String EARLY = "early";
+  static final String COMMITTED = "committed";
+
+  /**
+   * What a batch did: the vectors that moved their hash forward (new to readers), and those that replaced a
+   * copy of the same event time written early (served already). The others were duplicates or older.
+   */
+  public record Writes<T>(List<T> applied, List<T> confirmed) {
+  }
 
   private final FeatureFamily<T> family;
   private final StatefulRedisConnection<String, String> connection;
@@ -41,7 +51,7 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
   public ForwardOnlyRedisWriter(RedisClient client, FeatureFamily<T> family, Duration ttl, Duration timeout) {
     this.family = family;
     this.connection = client.connect();
-    this.script = loadResource();
+    this.script = script();
     this.ttlMillis = Long.toString(ttl.toMillis());
     this.timeout = timeout;
     this.markerKey = markerKey(family);
@@ -56,11 +66,8 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     }
   }
 
-  /**
-   * Applies the vectors and returns those that moved their hash forward; the others were
-   * duplicates or older than what Redis holds. Safe to repeat: that is how a failed batch is retried.
-   */
-  public List<T> write(List<T> vectors) {
+  /** Applies the vectors, each if it is not older than what Redis holds. Safe to repeat: that is how a failed batch is retried. */
+  public Writes<T> write(List<T> vectors) {
     try {
       return attempt(vectors);
     } catch (RedisNoScriptException e) {
@@ -99,13 +106,13 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     return reply(loaded);
   }
 
-  private List<T> attempt(List<T> vectors) {
+  private Writes<T> attempt(List<T> vectors) {
     RedisAsyncCommands<String, String> redis = connection.async();
     long now = System.currentTimeMillis();
     List<RedisFuture<Long>> replies = new ArrayList<>(vectors.size());
     for (T vector : vectors) {
       replies.add(redis.evalsha(digest, ScriptOutputType.INTEGER,
-          new String[] {family.redisKey().apply(vector)}, arguments(vector, now)));
+          new String[] {family.redisKey().apply(vector)}, arguments(family, vector, now, ttlMillis, COMMITTED)));
     }
     connection.flushCommands();
     if (!LettuceFutures.awaitAll(timeout, replies.toArray(new Future<?>[0]))) {
@@ -113,20 +120,26 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
           + " feature writes within " + timeout);
     }
     List<T> applied = new ArrayList<>();
+    List<T> confirmed = new ArrayList<>();
     for (int i = 0; i < vectors.size(); i++) {
-      if (reply(replies.get(i)) == 1L) {
+      long reply = reply(replies.get(i));
+      if (reply == 1L) {
         applied.add(vectors.get(i));
+      } else if (reply == 2L) {
+        confirmed.add(vectors.get(i));
       }
     }
-    return applied;
+    return new Writes<>(applied, confirmed);
   }
 
-  private String[] arguments(T vector, long now) {
+  /** The script's arguments for {@code vector} written at wall-clock {@code now}, {@link #EARLY} or {@link #COMMITTED}. */
+  static <T> String[] arguments(FeatureFamily<T> family, T vector, long now, String ttlMillis, String mode) {
     Map<String, String> hash = family.redisHash().apply(vector, now);
-    List<String> arguments = new ArrayList<>(3 + 2 * hash.size());
+    List<String> arguments = new ArrayList<>(4 + 2 * hash.size());
     arguments.add(Long.toString(family.eventTime().applyAsLong(vector)));
     arguments.add(ttlMillis);
     arguments.add(family.eventTimeField());
+    arguments.add(mode);
     hash.forEach((field, value) -> {
       arguments.add(field);
       arguments.add(value);
@@ -145,7 +158,8 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     }
   }
 
-  private static String loadResource() {
+  /** The upsert script's source. */
+  static String script() {
     try (InputStream in = ForwardOnlyRedisWriter.class.getClassLoader().getResourceAsStream(SCRIPT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(SCRIPT_RESOURCE + " is missing from the classpath");

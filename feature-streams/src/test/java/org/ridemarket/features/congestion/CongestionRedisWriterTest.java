@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.features.CongestionFeatures;
 import org.ridemarket.contracts.features.CongestionSnapshot;
 import org.ridemarket.contracts.geo.Cells;
+import org.ridemarket.features.redis.ForwardOnlyRedisWriter;
 import org.ridemarket.stack.LocalStackTestResource;
 
 /** Forward-only writes of congestion vectors against the real Redis of the local stack. */
@@ -50,16 +51,17 @@ class CongestionRedisWriterTest {
     try (CongestionRedisWriter writer = new CongestionRedisWriter(client, Duration.ofMinutes(30),
         Duration.ofSeconds(5))) {
       // given the cell's vector of the sweep at 90 s
-      assertThat(writer.write(List.of(vector(90_000, 9.0)))).hasSize(1);
+      assertThat(writer.write(List.of(vector(90_000, 9.0))).applied()).hasSize(1);
 
       // when the vectors of the two sweeps before are replayed, and the latest one is redelivered
-      List<CongestionSnapshot> applied = writer.write(List.of(vector(30_000, 3.0), vector(60_000, 6.0),
-          vector(90_000, 9.0)));
+      ForwardOnlyRedisWriter.Writes<CongestionSnapshot> writes = writer.write(List.of(vector(30_000, 3.0),
+          vector(60_000, 6.0), vector(90_000, 9.0)));
 
-      // then nothing moved back, and the next sweep's vector still applies
-      assertThat(applied).isEmpty();
+      // then nothing moved back (the redelivered one only confirmed itself), and the next sweep's vector applies
+      assertThat(writes.applied()).isEmpty();
+      assertThat(writes.confirmed()).containsExactly(vector(90_000, 9.0));
       assertThat(stored()).isEqualTo(vector(90_000, 9.0));
-      assertThat(writer.write(List.of(vector(120_000, 12.0)))).hasSize(1);
+      assertThat(writer.write(List.of(vector(120_000, 12.0))).applied()).hasSize(1);
       assertThat(stored()).isEqualTo(vector(120_000, 12.0));
     }
   }

@@ -53,6 +53,9 @@ class SupplyDemandEndToEndTest {
       RedisCommands<String, String> redis = client.connect().sync();
       String key = SupplyDemandFeatures.redisKey(CELL);
 
+      double earlyBefore = writes("feature_early_writes", "applied");
+      double confirmedBefore = writes("feature_redis_writes", "confirmed");
+
       // given the app is running (its first transaction may wait for the consumer group to form)
       long firstSent = System.currentTimeMillis();
       send(producer, Instant.ofEpochMilli(firstSent));
@@ -78,6 +81,12 @@ class SupplyDemandEndToEndTest {
       assertThat(Long.parseLong(hash.get(SupplyDemandFeatures.EVENT_TIME_FIELD))).isGreaterThanOrEqualTo(firstSent);
       assertThat(hash).containsKeys(SupplyDemandFeatures.NAMES.toArray(String[]::new));
       assertThat(redis.pttl(key)).isPositive();
+
+      // and the vectors went to Redis ahead of their commit (ADR 0034): the sink's committed copies found them
+      // there, with their event times, and only confirmed them (those an early write superseded were stale)
+      assertThat(writes("feature_early_writes", "applied")).isGreaterThan(earlyBefore);
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> writes("feature_redis_writes", "confirmed") > confirmedBefore);
     } finally {
       client.shutdown();
     }
@@ -97,6 +106,11 @@ class SupplyDemandEndToEndTest {
         .body(containsString("feature_input_field_mean_shift{field=\"pickup.lat\",topic=\"rides.requests\""))
         // and the sink the vectors it wrote
         .body(containsString("feature_vector_field_mean_shift{family=\"supply_demand\",field=\"requests_1m\""));
+  }
+
+  private double writes(String name, String outcome) {
+    var counter = registry.find(name).tags("family", "supply_demand", "outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private void send(KafkaProducer<String, RideRequested> producer, Instant now) throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.features.SupplyDemandFeatures;
 import org.ridemarket.contracts.features.SupplyDemandSnapshot;
+import org.ridemarket.features.redis.EarlyRedisWriter;
 import org.ridemarket.features.redis.FeatureFamily;
 import org.ridemarket.features.redis.ForwardOnlyRedisWriter;
 import org.ridemarket.stack.LocalStackTestResource;
@@ -49,18 +51,101 @@ class SupplyDemandRedisWriterTest {
   }
 
   @Test
-  void shouldIgnoreDuplicatesAndOlderVectors() {
+  void shouldIgnoreOlderVectorsAndConfirmOneOfTheSameEventTime() {
     try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30))) {
-      assertThat(writer.write(List.of(vector(2_000, 5)))).hasSize(1);
+      assertThat(writer.write(List.of(vector(2_000, 5))).applied()).hasSize(1);
 
-      // a redelivered duplicate with the same event time, then a replayed older vector
-      List<SupplyDemandSnapshot> applied = writer.write(List.of(vector(2_000, 9), vector(1_000, 7)));
+      // a committed copy with the same event time (what an early write looks like to the sink), then an older one
+      ForwardOnlyRedisWriter.Writes<SupplyDemandSnapshot> writes =
+          writer.write(List.of(vector(2_000, 9), vector(1_000, 7)));
 
-      assertThat(applied).isEmpty();
-      assertThat(stored()).isEqualTo(vector(2_000, 5));
-      assertThat(writer.write(List.of(vector(3_000, 1)))).hasSize(1);
+      // the copy replaces the stored vector without counting as new; the older one changes nothing
+      assertThat(writes.applied()).isEmpty();
+      assertThat(writes.confirmed()).containsExactly(vector(2_000, 9));
+      assertThat(stored()).isEqualTo(vector(2_000, 9));
+      assertThat(writer.write(List.of(vector(3_000, 1))).applied()).hasSize(1);
       assertThat(stored()).isEqualTo(vector(3_000, 1));
     }
+  }
+
+  @Test
+  void shouldWriteEarlyOnlyForwardAndLetTheCommittedCopyReplaceAnEarlyOne() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (SupplyDemandRedisWriter writer = writer(Duration.ofMinutes(30));
+         EarlyRedisWriter<SupplyDemandSnapshot> early = earlyWriter(redisUrl, 100, registry)) {
+      // given a vector written early
+      await().atMost(Duration.ofSeconds(10)).until(() -> {
+        early.write(vector(2_000, 5));
+        return redis.exists(SupplyDemandFeatures.redisKey(cell)) == 1;
+      });
+      assertThat(stored()).isEqualTo(vector(2_000, 5));
+      await().atMost(Duration.ofSeconds(10)).until(() -> early.inFlight() == 0);
+      double staleBefore = earlyWrites(registry, "stale");
+
+      // when another early vector of the same event time and an older one come
+      early.write(vector(2_000, 9));
+      early.write(vector(1_000, 1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> earlyWrites(registry, "stale") == staleBefore + 2);
+
+      // then neither replaced it: only a later event time moves a hash forward early
+      assertThat(stored()).isEqualTo(vector(2_000, 5));
+      // and the committed copy of that event time replaces it, whatever a crash made the early one hold
+      ForwardOnlyRedisWriter.Writes<SupplyDemandSnapshot> writes = writer.write(List.of(vector(2_000, 6)));
+      assertThat(writes.confirmed()).containsExactly(vector(2_000, 6));
+      assertThat(writes.applied()).isEmpty();
+      assertThat(stored()).isEqualTo(vector(2_000, 6));
+      // the vector was timed once, by the write that made it visible
+      assertThat(registry.find("feature_freshness").tag("family", "supply_demand").timer().count())
+          .isEqualTo((long) earlyWrites(registry, "applied"));
+    }
+  }
+
+  @Test
+  void shouldLeaveVectorsToTheSinkWhenTooManyEarlyWritesAwaitRedis() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (EarlyRedisWriter<SupplyDemandSnapshot> early = earlyWriter(redisUrl, 10, registry)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> {
+        early.write(new SupplyDemandSnapshot(cell + "-probe", 1_000, vector(1_000, 1).values()));
+        return earlyWrites(registry, "applied") == 1;
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> early.inFlight() == 0);
+      double droppedBefore = earlyWrites(registry, "dropped");
+
+      // when Redis holds every command for a second, and 50 vectors come
+      redis.clientPause(1_000);
+      for (int i = 0; i < 50; i++) {
+        early.write(new SupplyDemandSnapshot(cell + "-" + i, 1_000, vector(1_000, i).values()));
+      }
+
+      // then 10 wait for Redis, and the stream thread was not held for the others: they are left to the sink
+      assertThat(earlyWrites(registry, "dropped")).isEqualTo(droppedBefore + 40);
+      await().atMost(Duration.ofSeconds(10)).until(() -> earlyWrites(registry, "applied") == 11);
+      assertThat(early.inFlight()).isZero();
+    }
+  }
+
+  @Test
+  void shouldLeaveVectorsToTheSinkWhileRedisCannotBeReached() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    // a port nothing listens on
+    try (EarlyRedisWriter<SupplyDemandSnapshot> early = earlyWriter("redis://127.0.0.1:1", 10, registry)) {
+      for (int i = 0; i < 1_000; i++) {
+        early.write(vector(1_000 + i, i));
+      }
+
+      assertThat(earlyWrites(registry, "dropped")).isEqualTo(1_000);
+      assertThat(early.inFlight()).isZero();
+    }
+  }
+
+  private static EarlyRedisWriter<SupplyDemandSnapshot> earlyWriter(String url, int maxInFlight,
+      SimpleMeterRegistry registry) {
+    return new EarlyRedisWriter<>(SupplyDemandRedisWriter.FAMILY, url, Duration.ofMinutes(30), Duration.ofSeconds(5),
+        Duration.ofMillis(100), maxInFlight, registry);
+  }
+
+  private static double earlyWrites(SimpleMeterRegistry registry, String outcome) {
+    return registry.find("feature_early_writes").tags("family", "supply_demand", "outcome", outcome).counter().count();
   }
 
   @Test
@@ -75,7 +160,7 @@ class SupplyDemandRedisWriterTest {
       List<SupplyDemandSnapshot> replay = new ArrayList<>(history);
       Collections.shuffle(replay, new Random(42));
       for (SupplyDemandSnapshot vector : replay) {
-        assertThat(writer.write(List.of(vector))).isEmpty();
+        assertThat(writer.write(List.of(vector)).applied()).isEmpty();
       }
 
       assertThat(stored()).isEqualTo(vector(50_000, 50));
@@ -89,9 +174,7 @@ class SupplyDemandRedisWriterTest {
 
       // what a restarted Redis looks like to the writer: no script
       redis.scriptFlush();
-      List<SupplyDemandSnapshot> applied = writer.write(List.of(vector(2_000, 2)));
-
-      assertThat(applied).hasSize(1);
+      assertThat(writer.write(List.of(vector(2_000, 2))).applied()).hasSize(1);
       assertThat(stored()).isEqualTo(vector(2_000, 2));
     }
   }
@@ -135,7 +218,7 @@ class SupplyDemandRedisWriterTest {
       List<SupplyDemandSnapshot> batch = batch(2_000, 2_000);
 
       long started = System.nanoTime();
-      List<SupplyDemandSnapshot> applied = writer.write(batch);
+      List<SupplyDemandSnapshot> applied = writer.write(batch).applied();
       double millis = (System.nanoTime() - started) / 1e6;
 
       System.out.printf("[redis] %d forward-only upserts in one pipelined batch (after one warm-up batch):"

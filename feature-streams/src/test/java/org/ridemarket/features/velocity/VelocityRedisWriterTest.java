@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.features.VelocityEntityType;
 import org.ridemarket.contracts.features.VelocityFeatures;
 import org.ridemarket.contracts.features.VelocitySnapshot;
+import org.ridemarket.features.redis.ForwardOnlyRedisWriter;
 import org.ridemarket.stack.LocalStackTestResource;
 
 /** Forward-only writes of velocity vectors against the real Redis of the local stack. */
@@ -49,16 +50,17 @@ class VelocityRedisWriterTest {
   void shouldIgnoreAReplayedOlderVectorOfAnEntity() {
     try (VelocityRedisWriter writer = new VelocityRedisWriter(client, Duration.ofHours(25), Duration.ofSeconds(5))) {
       // given the card's vector after its third payment
-      assertThat(writer.write(List.of(vector(card, 3_000, 3)))).hasSize(1);
+      assertThat(writer.write(List.of(vector(card, 3_000, 3))).applied()).hasSize(1);
 
       // when the vectors of its first two payments are replayed, and the third one is redelivered
-      List<VelocitySnapshot> applied = writer.write(List.of(vector(card, 1_000, 1), vector(card, 2_000, 2),
-          vector(card, 3_000, 3)));
+      ForwardOnlyRedisWriter.Writes<VelocitySnapshot> writes = writer.write(List.of(vector(card, 1_000, 1),
+          vector(card, 2_000, 2), vector(card, 3_000, 3)));
 
-      // then nothing moved back, and the next payment's vector still applies
-      assertThat(applied).isEmpty();
+      // then nothing moved back (the redelivered one only confirmed itself), and the next payment's vector applies
+      assertThat(writes.applied()).isEmpty();
+      assertThat(writes.confirmed()).containsExactly(vector(card, 3_000, 3));
       assertThat(stored(card)).isEqualTo(vector(card, 3_000, 3));
-      assertThat(writer.write(List.of(vector(card, 4_000, 4)))).hasSize(1);
+      assertThat(writer.write(List.of(vector(card, 4_000, 4))).applied()).hasSize(1);
       assertThat(stored(card)).isEqualTo(vector(card, 4_000, 4));
     }
   }

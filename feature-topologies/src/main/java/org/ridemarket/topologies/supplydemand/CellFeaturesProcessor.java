@@ -22,20 +22,32 @@ import org.ridemarket.contracts.features.SupplyDemandVector;
  * a wall-clock flush every flush-interval (50 ms, much shorter than the rate limit, ADR 0016) emits
  * the held-back changes, so a held change is late by at most that much. Every vector's event time is
  * later than the cell's last.
+ *
+ * <p>In the live app, whose vectors are written to Redis ahead of their commit (ADR 0034), the first
+ * {@value #RESTART_SWEEPS} sweeps that find cells after the task starts also re-emit every cell already emitted
+ * once, empty ones included. A vector written early by a transaction that then aborted may differ from what the re-run emits
+ * (the wall-clock flush falls elsewhere), and the re-run's own vector may carry an earlier event time, which
+ * Redis refuses; the re-emission's later event time replaces it. A live task loses at most one commit interval
+ * of work, so the second sweep (a bucket of stream time later) is past every such vector.
  */
 final class CellFeaturesProcessor implements Processor<String, CellDelta, String, SupplyDemandVector> {
+
+  /** Sweeps over stored cells after a start at which every emitted cell is emitted again; replays have none. */
+  static final int RESTART_SWEEPS = 2;
 
   private final String storeName;
   private final long minEmitMillis;
   private final long refreshMillis;
   private final Duration flushPeriod;
+  private int reemitSweeps;
   // Held-back cells, in memory only: after a restart the sweep finds them by comparing aggregates.
   private final Set<String> held = new LinkedHashSet<>();
   private ProcessorContext<String, SupplyDemandVector> context;
   private KeyValueStore<String, CellState> cells;
 
-  CellFeaturesProcessor(String storeName, SupplyDemandSettings settings) {
+  CellFeaturesProcessor(String storeName, SupplyDemandSettings settings, boolean reemitAfterStart) {
     this.storeName = storeName;
+    this.reemitSweeps = reemitAfterStart ? RESTART_SWEEPS : 0;
     this.minEmitMillis = settings.minEmitInterval().toMillis();
     this.refreshMillis = settings.refreshInterval().toMillis();
     this.flushPeriod = settings.flushInterval();
@@ -76,11 +88,22 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
     try (KeyValueIterator<String, CellState> all = cells.all()) {
       all.forEachRemaining(visited::add);
     }
+    // a sweep before the first record was processed finds no cells and does not count
+    boolean reemit = reemitSweeps > 0 && !visited.isEmpty();
+    if (reemit) {
+      reemitSweeps--;
+    }
     for (KeyValue<String, CellState> entry : visited) {
       CellState state = entry.value;
       boolean dirty = state.prune(now);
       CellAggregates current = state.aggregatesAt(now);
       boolean unchanged = current.equals(state.lastEmitted());
+      if (unchanged && reemit && state.lastEmittedAt() != CellState.NEVER) {
+        // stream time may be restored lower after a restart; a later event time is what replaces the early vector
+        emit(entry.key, state, current, Math.max(now, state.lastEmittedAt() + 1));
+        cells.put(entry.key, state);
+        continue;
+      }
       if (unchanged && current.isEmpty()) {
         // the empty vector went out already (or nothing ever did): Redis lets the hash expire
         cells.delete(entry.key);

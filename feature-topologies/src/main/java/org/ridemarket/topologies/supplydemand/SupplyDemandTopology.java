@@ -1,5 +1,6 @@
 package org.ridemarket.topologies.supplydemand;
 
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -15,6 +16,7 @@ import org.ridemarket.contracts.events.DriverLocationUpdated;
 import org.ridemarket.contracts.events.RideRequested;
 import org.ridemarket.contracts.events.TripEvent;
 import org.ridemarket.contracts.events.TripEventType;
+import org.ridemarket.contracts.features.SupplyDemandVector;
 import org.ridemarket.contracts.topics.Topic;
 import org.ridemarket.contracts.topics.Topics;
 import org.ridemarket.topologies.common.CheckedInput;
@@ -38,6 +40,8 @@ public final class SupplyDemandTopology {
   static final String CELL_STORE = "supply-demand-cell-store";
   /** Kafka Streams prefixes it with the application id and suffixes it with "-repartition". */
   static final String DELTAS_BY_CELL = "supply-demand-deltas-by-cell";
+  /** The node that hands each vector to the live app's early writer, before its transaction commits. */
+  public static final String EARLY_WRITE = "features-early-write";
 
   private SupplyDemandTopology() {
   }
@@ -64,6 +68,19 @@ public final class SupplyDemandTopology {
    */
   public static void addTo(StreamsBuilder builder, SupplyDemandSettings settings,
       Function<String, KeyValueBytesStoreSupplier> stores) {
+    addTo(builder, settings, stores, null);
+  }
+
+  /**
+   * As {@link #addTo(StreamsBuilder, SupplyDemandSettings, Function)}, for the live app that writes each vector to
+   * Redis ahead of its commit (ADR 0034): {@code early} gets every vector on the stream thread as it is emitted,
+   * still uncommitted, and must not block. The cell task then also re-emits its cells at the first two stream-time
+   * sweeps after it starts, so that a vector written early by a transaction that aborted is replaced by a committed
+   * one with a later event time (see {@link CellFeaturesProcessor}). Stores, topics and task ids are those of the
+   * other overload; a null {@code early} is that overload.
+   */
+  public static void addTo(StreamsBuilder builder, SupplyDemandSettings settings,
+      Function<String, KeyValueBytesStoreSupplier> stores, BiConsumer<String, SupplyDemandVector> early) {
     builder.addStateStore(StateStores.cached(stores.apply(DRIVER_STORE), InternalSerdes.DRIVER_POSITION));
     builder.addStateStore(StateStores.cached(stores.apply(CELL_STORE), InternalSerdes.CELL_STATE));
 
@@ -88,16 +105,21 @@ public final class SupplyDemandTopology {
     KStream<String, CellDelta> supply = pings.accepted().process(
         () -> new DriverAvailabilityProcessor(DRIVER_STORE, settings), Named.as("driver-availability"), DRIVER_STORE);
 
-    demand.merge(completions, Named.as("deltas-merge-trips"))
+    KStream<String, CellDelta> deltas = demand.merge(completions, Named.as("deltas-merge-trips"))
         .merge(supply, Named.as("deltas-merge-drivers"))
         .process(RingFanOutProcessor::new, Named.as("ring-fan-out"))
         // one repartition by target cell: a cell's own and its ring's deltas meet in one task
         .repartition(Repartitioned.<String, CellDelta>as(DELTAS_BY_CELL)
             .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.CELL_DELTA)
-            .withStreamPartitioner(new CellPartitioner()))
-        .process(() -> new CellFeaturesProcessor(CELL_STORE, settings), Named.as("cell-features"), CELL_STORE)
-        .to(FEATURES, Produced.with(Serdes.String(), Topics.SUPPLY_DEMAND_FEATURES.valueSerde())
-            .withName("features-sink"));
+            .withStreamPartitioner(new CellPartitioner()));
+    KStream<String, SupplyDemandVector> vectors = deltas
+        .process(() -> new CellFeaturesProcessor(CELL_STORE, settings, early != null), Named.as("cell-features"),
+            CELL_STORE);
+    if (early != null) {
+      vectors = vectors.peek(early::accept, Named.as(EARLY_WRITE));
+    }
+    vectors.to(FEATURES, Produced.with(Serdes.String(), Topics.SUPPLY_DEMAND_FEATURES.valueSerde())
+        .withName("features-sink"));
   }
 
   private static <V> CheckedInput<V> decoded(StreamsBuilder builder, Topic<String, V> topic, InputRules<V> rules,

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -46,9 +48,15 @@ final class SupplyDemandTestDriver implements AutoCloseable {
   }
 
   SupplyDemandTestDriver(SupplyDemandSettings settings) {
+    this(settings, null);
+  }
+
+  /** The live app's topology, whose vectors also go to {@code early} as they are emitted (ADR 0034). */
+  SupplyDemandTestDriver(SupplyDemandSettings settings, BiConsumer<String, SupplyDemandVector> early) {
+    StreamsBuilder builder = new StreamsBuilder();
     // in-memory stores: the driver commits after every record, which would flush RocksDB every time
-    driver = new TopologyTestDriver(SupplyDemandTopology.build(settings, Stores::inMemoryKeyValueStore),
-        properties(), T0);
+    SupplyDemandTopology.addTo(builder, settings, Stores::inMemoryKeyValueStore, early);
+    driver = new TopologyTestDriver(builder.build(), properties(), T0);
     var bytes = Serdes.ByteArray().serializer();
     var strings = Serdes.String().serializer();
     rides = driver.createInputTopic(SupplyDemandTopology.RIDE_REQUESTS, strings, bytes);
