@@ -77,7 +77,7 @@ public final class EarlyRedisWriter<T> implements AutoCloseable {
 
   private static Counter writes(MeterRegistry registry, String family, String outcome) {
     return Counter.builder("feature_early_writes")
-        .description("Vectors written to Redis ahead of their commit: applied, stale (Redis held a vector as new),"
+        .description("Vectors written to Redis ahead of their commit: applied, stale (Redis held one as new or newer),"
             + " dropped (no connection, or too many awaiting replies) or failed (Redis refused or timed out);"
             + " all but applied reach Redis through the sink")
         .tags("family", family, "outcome", outcome)

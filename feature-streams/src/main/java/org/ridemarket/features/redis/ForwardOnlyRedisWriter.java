@@ -66,7 +66,10 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     }
   }
 
-  /** Applies the vectors, each if it is not older than what Redis holds. Safe to repeat: that is how a failed batch is retried. */
+  /**
+   * Applies the vectors, each if it is not older than what Redis holds. Safe to repeat: that is how a failed batch
+   * is retried.
+   */
   public Writes<T> write(List<T> vectors) {
     try {
       return attempt(vectors);
@@ -132,7 +135,7 @@ public class ForwardOnlyRedisWriter<T> implements AutoCloseable {
     return new Writes<>(applied, confirmed);
   }
 
-  /** The script's arguments for {@code vector} written at wall-clock {@code now}, {@link #EARLY} or {@link #COMMITTED}. */
+  /** The script's arguments for {@code vector} written at wall clock {@code now}, as {@code mode}. */
   static <T> String[] arguments(FeatureFamily<T> family, T vector, long now, String ttlMillis, String mode) {
     Map<String, String> hash = family.redisHash().apply(vector, now);
     List<String> arguments = new ArrayList<>(4 + 2 * hash.size());

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.function.ToLongFunction;
 
 /**
- * A Redis sink's meters, tagged with its feature family: feature freshness (wall clock at the write
- * minus the vector's event time, for every vector that moved its hash forward, here or in the early writer), writes by outcome,
- * batch latency, and records that could not be decoded.
+ * A Redis sink's meters, tagged with its feature family: feature freshness (wall clock at the write minus the
+ * vector's event time, for every vector that moved its hash forward, here or in the early writer), writes by
+ * outcome, batch latency, and records that could not be decoded.
  */
 final class SinkMetrics {
 

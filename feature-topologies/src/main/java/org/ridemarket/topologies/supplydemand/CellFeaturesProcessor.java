@@ -25,9 +25,9 @@ import org.ridemarket.contracts.features.SupplyDemandVector;
  *
  * <p>In the live app, whose vectors are written to Redis ahead of their commit (ADR 0034), the first
  * {@value #RESTART_SWEEPS} sweeps that find cells after the task starts also re-emit every cell already emitted
- * once, empty ones included. A vector written early by a transaction that then aborted may differ from what the re-run emits
- * (the wall-clock flush falls elsewhere), and the re-run's own vector may carry an earlier event time, which
- * Redis refuses; the re-emission's later event time replaces it. A live task loses at most one commit interval
+ * once, empty ones included. A vector written early by a transaction that then aborted may differ from what the
+ * re-run emits (the wall-clock flush falls elsewhere), and the re-run's own vector may carry an earlier event time,
+ * which Redis refuses; the re-emission's later event time replaces it. A live task loses at most one commit interval
  * of work, so the second sweep (a bucket of stream time later) is past every such vector.
  */
 final class CellFeaturesProcessor implements Processor<String, CellDelta, String, SupplyDemandVector> {
