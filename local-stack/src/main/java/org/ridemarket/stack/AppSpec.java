@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,25 +58,32 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
    * {@code archiveDir}. Add a line here for each new runnable app, e.g. a Quarkus service's
    * target/quarkus-app/quarkus-run.jar.
    */
+  /**
+   * The decision services' JVM: the parallel collector, whose young pauses on their small live set (30-60 MB) cost
+   * less CPU per request than G1's on two shared cores, and a metaspace threshold above the 100 MB a service loads,
+   * so that loading classes at start-up triggers no full collection (docs/benchmarks/2026-12-04-gc.md).
+   */
+  static final List<String> SERVICE_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:MetaspaceSize=128m");
+
   static List<AppSpec> of(Path repoDir, Path streamsStateDir, Path archiveDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
             List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString()))
             .servingAt("http://127.0.0.1:8090"),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
+            SERVICE_JVM, List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
             .servingAt("http://127.0.0.1:8081"),
         // Run from the repository root, so its defaults find the Midtown extract (../shared/data/osm,
         // or RIDEMARKET_OSM_FILE) and the models (models/artifacts, or MODELS_DIR); the graph cache
         // lives in its target/ so that only the first start imports the extract.
         new AppSpec("eta-service", repoDir.resolve("eta-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m", "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
+            concat(SERVICE_JVM, "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
                 "-Deta.routing.graph-cache-dir=" + repoDir.resolve("eta-service/target/graph-cache")),
             List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
             .servingAt("http://127.0.0.1:8082"),
         // The fraud service refuses to start without API keys; the local run gives it fixed dev keys.
         new AppSpec("fraud-service", repoDir.resolve("fraud-service/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(),
+            SERVICE_JVM, List.of(),
             Map.of("FRAUD_API_KEYS", DEV_FRAUD_API_KEY, "FRAUD_ANALYST_KEYS", DEV_FRAUD_ANALYST_KEY,
                 "SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))
             .servingAt("http://127.0.0.1:8083"),
@@ -94,6 +102,12 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
             .restarted(Restart.ON_FAILURE));
   }
 
+  private static List<String> concat(List<String> options, String... more) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(List.of(more));
+    return List.copyOf(all);
+  }
+
   static Path consoleJar(Path repoDir) {
     return repoDir.resolve("console/target/quarkus-app/quarkus-run.jar");
   }
@@ -108,14 +122,33 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
     return args;
   }
 
+  /** The variable whose JVM options are added to this app's: {@code PRICING_SERVICE_JAVA_OPTS} for pricing-service. */
+  String javaOptionsVariable() {
+    return name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JAVA_OPTS";
+  }
+
   boolean built() {
     return Files.isRegularFile(jar);
   }
 
+  /** The command, with the JVM options of {@link #javaOptionsVariable()} from the launcher's environment. */
   List<String> command() {
+    return command(System.getenv());
+  }
+
+  /**
+   * {@code java <options> -jar <jar> <args>}: the app's own JVM options, then those of the variable
+   * {@link #javaOptionsVariable()} in {@code environment} (later options win, so it can change the heap or the
+   * collector, e.g. {@code PRICING_SERVICE_JAVA_OPTS="-XX:+UseParallelGC"}).
+   */
+  List<String> command(Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    String extra = environment.get(javaOptionsVariable());
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);
