@@ -53,18 +53,18 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static final String CONSOLE_URL = "http://127.0.0.1:8084/";
 
   /**
-   * The apps of a ridemarket checkout, in start order (they are stopped in reverse), feature-streams
-   * keeping its Kafka Streams state in {@code streamsStateDir} and the archiver its raw zone in
-   * {@code archiveDir}. Add a line here for each new runnable app, e.g. a Quarkus service's
-   * target/quarkus-app/quarkus-run.jar.
-   */
-  /**
    * The decision services' JVM: the parallel collector, whose young pauses on their small live set (30-60 MB) cost
    * less CPU per request than G1's on two shared cores, and a metaspace threshold above the 100 MB a service loads,
    * so that loading classes at start-up triggers no full collection (docs/benchmarks/2026-12-04-gc.md).
    */
   static final List<String> SERVICE_JVM = List.of("-Xmx512m", "-XX:+UseParallelGC", "-XX:MetaspaceSize=128m");
 
+  /**
+   * The apps of a ridemarket checkout, in start order (they are stopped in reverse), feature-streams
+   * keeping its Kafka Streams state in {@code streamsStateDir} and the archiver its raw zone in
+   * {@code archiveDir}. Add a line here for each new runnable app, e.g. a Quarkus service's
+   * target/quarkus-app/quarkus-run.jar.
+   */
   static List<AppSpec> of(Path repoDir, Path streamsStateDir, Path archiveDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
@@ -139,7 +139,7 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   /**
    * {@code java <options> -jar <jar> <args>}: the app's own JVM options, then those of the variable
    * {@link #javaOptionsVariable()} in {@code environment} (later options win, so it can change the heap or the
-   * collector, e.g. {@code PRICING_SERVICE_JAVA_OPTS="-XX:+UseParallelGC"}).
+   * collector, e.g. {@code PRICING_SERVICE_JAVA_OPTS="-Xmx1g"}).
    */
   List<String> command(Map<String, String> environment) {
     List<String> command = new ArrayList<>();
