@@ -145,10 +145,7 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    String extra = environment.get(javaOptionsVariable());
-    if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
-    }
+    command.addAll(JavaOptions.of(environment.get(javaOptionsVariable())));
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);

@@ -96,9 +96,8 @@ final class KafkaNode implements InfraNode {
   }
 
   private void launch(Instant deadline) throws Exception {
-    String configuredOptions = System.getenv(JAVA_OPTS_ENV);
-    List<String> jvmOptions = new ArrayList<>(configuredOptions == null || configuredOptions.isBlank()
-        ? JVM_OPTIONS : List.of(configuredOptions.trim().split("\\s+")));
+    List<String> configuredOptions = JavaOptions.of(System.getenv(JAVA_OPTS_ENV));
+    List<String> jvmOptions = new ArrayList<>(configuredOptions.isEmpty() ? JVM_OPTIONS : configuredOptions);
     // BrokerMain turns these into broker properties (kafka-broker's BrokerConfig.OVERRIDE_PREFIX)
     brokerConfig.forEach((name, value) -> jvmOptions.add("-Dridemarket.kafka.config." + name + "=" + value));
     List<String> command = BrokerClasspath.javaCommand(jvmOptions, MAIN_CLASS, List.of(
