@@ -103,7 +103,7 @@ public class FraudService {
         .emitOn(context)
         .chain(decision -> journal.record(decision, deadline)
             .onFailure(NotRecordedException.class).transform(failure -> {
-              serving.refused("unrecorded");
+              serving.refused((NotRecordedException) failure);
               return new ServiceUnavailableException("the decision could not be recorded in time; nothing was "
                   + "decided, retry with the same transaction id", RETRY_AFTER);
             })

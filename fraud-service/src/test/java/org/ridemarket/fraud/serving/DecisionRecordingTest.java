@@ -3,6 +3,8 @@ package org.ridemarket.fraud.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,9 @@ class DecisionRecordingTest {
 
   @Inject
   Pool pool;
+
+  @Inject
+  MeterRegistry registry;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
@@ -74,6 +79,7 @@ class DecisionRecordingTest {
     String transaction = FraudApi.fresh("tx-paused");
     String body = FraudApi.body(transaction, FraudApi.fresh("card"), FraudApi.fresh("usr"), FraudApi.fresh("dev"), 900);
 
+    double refusedBefore = refused("journal-deadline");
     // given PostgreSQL frozen, a payment is refused rather than decided unrecorded
     stack.pausePostgres(true);
     ExtractableResponse<Response> refused;
@@ -86,6 +92,8 @@ class DecisionRecordingTest {
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.header("Retry-After")).isEqualTo("1");
     assertThat((System.nanoTime() - started) / 1_000_000).as("ms held for the pause").isLessThan(15_000);
+    // and counted with its reason: the deadline passed while the write waited for PostgreSQL
+    assertThat(refused("journal-deadline") - refusedBefore).isEqualTo(1.0);
 
     // when the gateway retries with the same transaction id once PostgreSQL is back
     String first = FraudApi.score(body).statusCode(200).extract().path("decision");
@@ -102,5 +110,10 @@ class DecisionRecordingTest {
     return pool.preparedQuery("select count(*) from fraud_decision where transaction_id = $1")
         .execute(Tuple.of(transaction)).map(result -> result.iterator().next().getLong(0))
         .await().atMost(Duration.ofSeconds(10));
+  }
+
+  private double refused(String reason) {
+    Counter counter = registry.find("fraud.refused").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 }

@@ -71,7 +71,7 @@ public class QuoteService {
         // Back on the request's context: the journal completes there, and its SQL span joins the request's trace.
         .emitOn(context)
         .call(quote -> journal.record(quote, deadline).onFailure(NotRecordedException.class).transform(failure -> {
-          metrics.refused("unrecorded");
+          metrics.refused((NotRecordedException) failure);
           return new ServiceUnavailableException("the quote could not be recorded in time; nothing was promised, retry",
               RETRY_AFTER);
         }))

@@ -24,6 +24,7 @@ import org.ridemarket.pricing.mapping.QuoteMapper;
 import org.ridemarket.service.sql.PromiseJournal;
 import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.sql.NotRecordedException;
+import org.ridemarket.service.sql.NotRecordedException.Reason;
 import org.ridemarket.service.sql.OutboxRelay;
 import org.ridemarket.stack.LocalStack;
 import org.ridemarket.contracts.events.Product;
@@ -103,6 +104,7 @@ class QuoteJournalTest {
       throw new AssertionError("a second quote with an existing id was accepted");
     } catch (ExecutionException expected) {
       assertThat(expected.getCause()).isInstanceOf(NotRecordedException.class).hasMessageContaining("duplicate key");
+      assertThat(((NotRecordedException) expected.getCause()).reason()).isEqualTo(Reason.FAILED);
     }
   }
 
@@ -126,7 +128,8 @@ class QuoteJournalTest {
     }
 
     // then its caller is told it was not recorded, and it never is, while the first commits
-    assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class);
+    assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).cause()
+        .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DEADLINE));
     first.get(30, TimeUnit.SECONDS);
     Thread.sleep(500);
     assertThat(count(List.of(stuck))).isEqualTo(1);
@@ -152,7 +155,8 @@ class QuoteJournalTest {
 
       // then it is refused while PostgreSQL is still paused, not queued behind it
       assertThatThrownBy(() -> refused.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
-          .hasMessageContaining("already waiting");
+          .hasMessageContaining("already waiting").cause()
+          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BACKLOG));
     } finally {
       stack.pausePostgres(false);
     }
@@ -183,7 +187,8 @@ class QuoteJournalTest {
       long asked = System.nanoTime();
       refused = journal.record(refusedQuote, NONE).subscribeAsCompletionStage();
       assertThatThrownBy(() -> refused.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
-          .hasMessageContaining("answered nothing");
+          .hasMessageContaining("answered nothing").cause()
+          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
       waitedNanos = System.nanoTime() - asked;
     } finally {
       stack.pausePostgres(false);

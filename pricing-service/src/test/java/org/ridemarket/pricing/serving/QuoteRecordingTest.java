@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,9 @@ class QuoteRecordingTest {
 
   @Inject
   Pool pool;
+
+  @Inject
+  MeterRegistry registry;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
@@ -86,6 +91,7 @@ class QuoteRecordingTest {
     double[] pickup = QuoteApi.freshPickup();
     String body = QuoteApi.body(rider, pickup[0], pickup[1], pickup[0] + 0.01, pickup[1] + 0.01, "STANDARD");
 
+    double refusedBefore = refused("journal-deadline");
     // given PostgreSQL frozen
     stack.pausePostgres(true);
     ExtractableResponse<Response> answer;
@@ -102,6 +108,8 @@ class QuoteRecordingTest {
     assertThat(answer.statusCode()).isEqualTo(503);
     assertThat(answer.header("Retry-After")).isEqualTo("1");
     assertThat(waitedMillis).as("held for the pause").isLessThan(15_000);
+    // and the refusal is counted with its reason: the deadline passed while the write waited for PostgreSQL
+    assertThat(refused("journal-deadline") - refusedBefore).isEqualTo(1.0);
 
     // and once PostgreSQL is back, quotes are recorded, read back and published again
     String quoteId = QuoteApi.quote(QuoteApi.freshPickup()).extract().path("quoteId");
@@ -141,5 +149,10 @@ class QuoteRecordingTest {
       ids.add(row.getUUID(0).toString());
     }
     return ids;
+  }
+
+  private double refused(String reason) {
+    Counter counter = registry.find("pricing.refused").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 }

@@ -7,12 +7,14 @@ import java.util.concurrent.TimeUnit;
 import org.ridemarket.service.onnx.ModelUnavailableException;
 import org.ridemarket.service.pool.WorkRefusedException;
 import org.ridemarket.service.redis.FeatureStoreException;
+import org.ridemarket.service.sql.NotRecordedException;
 
 /**
  * The meters every decision service keeps, named after the service's decision so that dashboards and
  * alerts keep their names: {@code <decision>.latency{degraded}} (server time of an answer),
  * {@code <service>.features.read}, {@code <service>.model.inference}, {@code <service>.degraded{reason}}
- * and {@code <service>.refused{reason}} (503s: the answer could not be recorded in time).
+ * and {@code <service>.refused{reason}} (503s: the answer could not be recorded in time, or the service is
+ * overloaded).
  */
 public final class DecisionMetrics {
 
@@ -66,7 +68,15 @@ public final class DecisionMetrics {
         .tag("reason", reason).register(registry).increment();
   }
 
-  /** A request was refused with 503; {@code reason}: unrecorded or overload. */
+  /**
+   * A request was refused with 503 because its promise was not recorded; the meter's reason says why
+   * ({@link NotRecordedException.Reason#meterTag()}: a paused PostgreSQL, the deadline, a full queue, an error).
+   */
+  public void refused(NotRecordedException failure) {
+    refused(failure.reason().meterTag());
+  }
+
+  /** A request was refused with 503; {@code reason}: overload or one of {@link NotRecordedException.Reason}. */
   public void refused(String reason) {
     Counter.builder(service + ".refused").description("Requests refused with 503, by reason")
         .tag("reason", reason).register(registry).increment();

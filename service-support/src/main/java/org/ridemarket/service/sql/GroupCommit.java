@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.deadline.Stall;
+import org.ridemarket.service.sql.NotRecordedException.Reason;
 import org.ridemarket.service.vertx.VertxContexts;
 
 /**
@@ -94,22 +95,24 @@ public final class GroupCommit<T> {
     Executor context = VertxContexts.current();
     long waitMillis = deadline.remaining().toMillis();
     if (waitMillis < 1) {
-      return Uni.createFrom().failure(new NotRecordedException("the deadline passed before the write"));
+      return Uni.createFrom().failure(new NotRecordedException(Reason.DEADLINE,
+          "the deadline passed before the write"));
     }
     if (stall.skip()) {
-      return Uni.createFrom().failure(new NotRecordedException("PostgreSQL has answered nothing for "
-          + stall.silent().toMillis() + " ms"));
+      return Uni.createFrom().failure(new NotRecordedException(Reason.STALLED,
+          "PostgreSQL has answered nothing for " + stall.silent().toMillis() + " ms"));
     }
     if (waitingCount.incrementAndGet() > maxWaiting) {
       waitingCount.decrementAndGet();
-      return Uni.createFrom().failure(new NotRecordedException(maxWaiting + " writes are already waiting"));
+      return Uni.createFrom().failure(new NotRecordedException(Reason.BACKLOG,
+          maxWaiting + " writes are already waiting"));
     }
     CompletableFuture<Boolean> written = new CompletableFuture<>();
     // The deadline is enforced here, on the future itself, rather than by a Mutiny timeout downstream: the
     // first of commit, failure and expiry completes it and the others are no-ops, where two Mutiny signals
     // racing (a timeout and a late failure) made Mutiny drop and log the loser as an error under load.
     ScheduledFuture<?> expiry = EXPIRIES.schedule(() -> written.completeExceptionally(
-        new NotRecordedException("PostgreSQL did not commit within the request's deadline of "
+        new NotRecordedException(Reason.DEADLINE, "PostgreSQL did not commit within the request's deadline of "
             + deadline.budget().toMillis() + " ms")), waitMillis, TimeUnit.MILLISECONDS);
     // Cancelled (and removed) once answered, so that an answered row costs no wake-up at its deadline.
     written.whenComplete((inserted, failure) -> expiry.cancel(false));
@@ -150,7 +153,8 @@ public final class GroupCommit<T> {
         waitingCount.decrementAndGet();
         if (next.deadline().expired()) {
           // Its caller has been answered (or is about to be) without it: it must not be promised now.
-          next.written().completeExceptionally(new NotRecordedException("the deadline passed before the write"));
+          next.written().completeExceptionally(new NotRecordedException(Reason.DEADLINE,
+              "the deadline passed before the write"));
         } else {
           batch.add(next);
         }

@@ -12,6 +12,7 @@ import org.ridemarket.service.config.ServingConfig;
 import org.jboss.logging.Logger;
 import org.ridemarket.service.deadline.Deadline;
 import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.sql.NotRecordedException.Reason;
 
 /**
  * Records promises (quotes, fraud decisions) and their events in one statement (docs/adr/0011): the
@@ -76,8 +77,8 @@ public final class PromiseJournal<T> {
     // The group commit bounds the wait by the deadline itself (GroupCommit#record).
     return commits.record(promise, deadline)
         .onFailure(failure -> !(failure instanceof NotRecordedException))
-        .transform(failure -> new NotRecordedException("PostgreSQL did not record it: " + failure.getMessage(),
-            failure))
+        .transform(failure -> new NotRecordedException(Reason.FAILED,
+            "PostgreSQL did not record it: " + failure.getMessage(), failure))
         .onFailure().invoke(failure -> failures.degraded("a promise was not recorded and is refused with 503",
             "postgres", failure));
   }
@@ -98,7 +99,7 @@ public final class PromiseJournal<T> {
             // A failed statement has ended the transaction already; the rehearsal still fails with its reason.
             : transaction.rollback().onItemOrFailure().transformToUni((ignored, alsoFailed) -> Uni.createFrom()
                 .failure(failure))))),
-        () -> new NotRecordedException("the rehearsal had no answer from PostgreSQL within "
+        () -> new NotRecordedException(Reason.DEADLINE, "the rehearsal had no answer from PostgreSQL within "
             + deadline.budget().toMillis() + " ms"));
   }
 

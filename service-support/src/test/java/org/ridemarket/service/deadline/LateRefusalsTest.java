@@ -12,7 +12,8 @@ class LateRefusalsTest {
   void shouldQuietOnlyTheServingCoresOwnRefusals() {
     assertThat(LateRefusals.isLateRefusal(new WorkRefusedException("the deadline passed before a worker was free")))
         .isTrue();
-    assertThat(LateRefusals.isLateRefusal(new NotRecordedException("the deadline passed before the write"))).isTrue();
+    assertThat(LateRefusals.isLateRefusal(new NotRecordedException(NotRecordedException.Reason.DEADLINE,
+        "the deadline passed before the write"))).isTrue();
     assertThat(LateRefusals.isLateRefusal(new IllegalStateException("a bug"))).isFalse();
   }
 }
