@@ -86,6 +86,10 @@ public class LiveFeeds {
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "console-live-feeds");
+    // A board for people: a quarter of a second late is invisible, and the broker then answers a few fetches a
+    // second instead of one per produced batch of quotes.
+    properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+    properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
     try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
         new ByteArrayDeserializer())) {
       consumer = kafka;
