@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 class RateLimitedLogTest {
 
   private static final String CATEGORY = "org.ridemarket.service.logging.test";
+  // Held for the whole class: the JDK's LogManager keeps loggers only weakly, so a logger that nothing holds can be
+  // collected between adding the handler and logging, and the test's lines then go to a new logger without it.
+  private static final java.util.logging.Logger CAPTURED = java.util.logging.Logger.getLogger(CATEGORY);
   private final List<LogRecord> lines = new CopyOnWriteArrayList<>();
   private final Handler capture = new Handler() {
     @Override
@@ -33,12 +36,12 @@ class RateLimitedLogTest {
 
   @BeforeEach
   void capture() {
-    java.util.logging.Logger.getLogger(CATEGORY).addHandler(capture);
+    CAPTURED.addHandler(capture);
   }
 
   @AfterEach
   void release() {
-    java.util.logging.Logger.getLogger(CATEGORY).removeHandler(capture);
+    CAPTURED.removeHandler(capture);
   }
 
   @Test
