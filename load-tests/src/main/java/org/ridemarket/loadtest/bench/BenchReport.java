@@ -7,9 +7,12 @@ import static org.ridemarket.loadtest.bench.Format.row;
 import static org.ridemarket.loadtest.bench.Format.us;
 import static org.ridemarket.loadtest.bench.Format.within;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark's report in markdown: how it was run, the floors, then one table per endpoint with the
@@ -17,6 +20,10 @@ import java.util.Locale;
  * up to 1,000/s and 10 ms up to 2,000/s).
  */
 public final class BenchReport {
+
+  private static final int TOP_PROCESSES = 5;
+  private static final DateTimeFormatter SECOND =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** The CPU target per request. */
   public static final double CPU_TARGET_MICROS = 250;
@@ -112,7 +119,51 @@ public final class BenchReport {
     for (StepResult step : all) {
       lines.add("- " + step.label() + " outcomes: " + Format.kinds(step.outcomes().kinds()));
     }
+    for (StepResult step : all) {
+      lines.addAll(slowSeconds(step));
+    }
     return lines;
+  }
+
+  /** When a step's slow answers came, and what the machine was doing then. */
+  static List<String> slowSeconds(StepResult step) {
+    List<String> lines = new ArrayList<>();
+    if (step.machine() == null) {
+      return lines;
+    }
+    Outcomes o = step.outcomes();
+    MachineSampler.Window phase = step.machine();
+    lines.add("");
+    lines.add(String.format(Locale.ROOT, "%s: %d seconds of the phase had an answer above %s ms. The machine over the"
+            + " phase: CPUs %s busy, at most %d threads runnable at a sample; CPU by process, ms/s: %s.",
+        step.label(), o.secondsWithSlowAnswers(), ms(Outcomes.SLOW_MICROS / 1_000.0), Format.percent(phase.busyShare()),
+        phase.maxRunnable(), processes(phase.top(TOP_PROCESSES), null)));
+    if (step.slowSeconds().isEmpty()) {
+      return lines;
+    }
+    lines.add("");
+    lines.addAll(header(List.of("second (UTC)", "requests", "above " + ms(Outcomes.SLOW_MICROS / 1_000.0) + " ms",
+        "slowest ms", "CPUs busy", "most runnable", "most CPU in that second, ms/s (phase mean)")));
+    for (SlowSecond slow : step.slowSeconds()) {
+      MachineSampler.Window m = slow.machine();
+      lines.add(row(List.of(SECOND.format(slow.start()), Long.toString(slow.second().requests()),
+          Long.toString(slow.second().slow()), ms(slow.second().maxMillis()),
+          m == null ? "-" : Format.percent(m.busyShare()), m == null ? "-" : Long.toString(m.maxRunnable()),
+          m == null ? "-" : processes(m.top(TOP_PROCESSES), phase))));
+    }
+    return lines;
+  }
+
+  private static String processes(List<Map.Entry<String, Double>> top, MachineSampler.Window phase) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Double> entry : top) {
+      String part = entry.getKey() + " " + Format.one(entry.getValue());
+      if (phase != null) {
+        part += " (" + Format.one(phase.millisPerSecond().getOrDefault(entry.getKey(), 0.0)) + ")";
+      }
+      parts.add(part);
+    }
+    return String.join(", ", parts);
   }
 
   /** One progress line while the run goes. */

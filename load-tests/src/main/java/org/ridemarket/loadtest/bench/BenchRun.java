@@ -3,6 +3,7 @@ package org.ridemarket.loadtest.bench;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * generator's CPU over each measured phase.
  */
 public final class BenchRun {
+
+  /** How many of a step's slowest seconds the report shows with the machine's state. */
+  static final int SLOW_SECONDS_SHOWN = 5;
 
   private final BenchSettings settings;
   private final OpenLoop generator;
@@ -73,15 +77,38 @@ public final class BenchRun {
     PhasedOutcomes outcomes = new PhasedOutcomes(timeline);
     CpuWindow cpu = CpuWindow.on(pid);
     AtomicReference<CpuWindow> started = new AtomicReference<>();
+    AtomicReference<MachineSampler> sampler = new AtomicReference<>();
+    long measuredOffset = timeline.startOf("measured").toNanos();
+    long[] loadStartNanoTime = new long[1];
+    Instant[] loadStartWall = new Instant[1];
     Map<String, String> headers = service == Service.FRAUD && built != null
         ? Map.of("X-Api-Key", settings.apiKey()) : Map.of();
     Load load = new Load(service.label() + "-" + label.replace(' ', '-'), service.port(), method, uri, headers,
         built, rate, timeline.requestsAt(rate), outcomes);
     System.out.printf("%s %s: %s warm-up, %d s measured%n", service.label(), label,
         settings.warmUp().toSeconds() + " s", measured.toSeconds());
-    generator.run(List.of(load), List.of(new TimedAction(timeline.startOf("measured"), () -> started.set(cpu.start()))));
+    generator.run(List.of(load), List.of(new TimedAction(timeline.startOf("measured"), () -> {
+      started.set(cpu.start());
+      loadStartNanoTime[0] = System.nanoTime() - measuredOffset;
+      loadStartWall[0] = Instant.now().minusNanos(measuredOffset);
+      sampler.set(MachineSampler.start());
+    })));
     CpuWindow.Use use = started.get() == null ? new CpuWindow.Use(0, 0, 0, 0) : cpu.stop();
-    StepResult result = new StepResult(label, rate, outcomes.in("measured"), outcomes.lagIn("measured"), use, idle);
+    Outcomes phase = outcomes.in("measured");
+    MachineSampler.Window machine = null;
+    List<SlowSecond> slowSeconds = new ArrayList<>();
+    if (sampler.get() != null) {
+      MachineSampler.Record record = sampler.get().stop();
+      long from = loadStartNanoTime[0] + measuredOffset;
+      machine = record.between(from, from + phase.lastEndOffsetNanos() - measuredOffset);
+      for (Outcomes.Second second : phase.slowestSeconds(SLOW_SECONDS_SHOWN)) {
+        long start = loadStartNanoTime[0] + second.index() * 1_000_000_000L;
+        slowSeconds.add(new SlowSecond(loadStartWall[0].plusSeconds(second.index()), second,
+            record.between(start, start + 1_000_000_000L)));
+      }
+    }
+    StepResult result = new StepResult(label, rate, phase, outcomes.lagIn("measured"), use, idle, machine,
+        slowSeconds);
     System.out.println("  " + BenchReport.stepLine(service, result));
     Thread.sleep(settings.settle().toMillis());
     return result;

@@ -1,5 +1,9 @@
 package org.ridemarket.loadtest.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -8,9 +12,14 @@ import org.HdrHistogram.Histogram;
  * What the callers of one phase saw: the latency of every request from its due time to its outcome
  * (answers of any status and transport failures alike, since a caller waits for an error too), the
  * outcomes by status or failure kind, degraded answers, 503s with and without {@code Retry-After},
- * other 5xx, and answers later than a threshold. Written by one thread, the generator's event loop.
+ * other 5xx, and answers later than a threshold; and, per second of due time, the requests, the slowest
+ * answer and the answers above {@link #SLOW_MICROS}, so a report can say when the slow ones came. Written by
+ * one thread, the generator's event loop.
  */
 public final class Outcomes {
+
+  /** An answer counted as slow in the per-second slices: the p99 target at 1,000 requests/s (issue #14). */
+  public static final long SLOW_MICROS = 5_000;
 
   private final long lateAfterMicros;
   // Auto-resizing, three significant digits: a paused dependency can hold a request for a minute.
@@ -25,6 +34,10 @@ public final class Outcomes {
   private long late;
   private long firstDueNanos = Long.MAX_VALUE;
   private long lastEndNanos = Long.MIN_VALUE;
+  // Per second of due time (index = due offset / 1 s): requests, answers above SLOW_MICROS, slowest µs.
+  private long[] perSecondCount = new long[64];
+  private long[] perSecondSlow = new long[64];
+  private long[] perSecondMaxMicros = new long[64];
 
   /** Outcomes that count answers later than {@code lateAfterMicros} (Long.MAX_VALUE: none is late). */
   public Outcomes(long lateAfterMicros) {
@@ -70,6 +83,49 @@ public final class Outcomes {
     }
     firstDueNanos = Math.min(firstDueNanos, dueNanos);
     lastEndNanos = Math.max(lastEndNanos, endNanos);
+    int second = (int) Math.max(0, dueNanos / 1_000_000_000L);
+    if (second >= perSecondCount.length) {
+      int length = Math.max(second + 1, perSecondCount.length * 2);
+      perSecondCount = Arrays.copyOf(perSecondCount, length);
+      perSecondSlow = Arrays.copyOf(perSecondSlow, length);
+      perSecondMaxMicros = Arrays.copyOf(perSecondMaxMicros, length);
+    }
+    perSecondCount[second]++;
+    if (waited > SLOW_MICROS) {
+      perSecondSlow[second]++;
+    }
+    perSecondMaxMicros[second] = Math.max(perSecondMaxMicros[second], waited);
+  }
+
+  /**
+   * The {@code limit} seconds of due time with the slowest answers, slowest first; only seconds with an
+   * answer above {@link #SLOW_MICROS}.
+   */
+  public List<Second> slowestSeconds(int limit) {
+    List<Second> seconds = new ArrayList<>();
+    for (int i = 0; i < perSecondCount.length; i++) {
+      if (perSecondSlow[i] > 0) {
+        seconds.add(new Second(i, perSecondCount[i], perSecondSlow[i], perSecondMaxMicros[i] / 1_000.0));
+      }
+    }
+    seconds.sort(Comparator.comparingDouble(Second::maxMillis).reversed().thenComparingInt(Second::index));
+    return List.copyOf(seconds.subList(0, Math.min(limit, seconds.size())));
+  }
+
+  /** Seconds of due time with at least one answer above {@link #SLOW_MICROS}. */
+  public int secondsWithSlowAnswers() {
+    int seconds = 0;
+    for (long slow : perSecondSlow) {
+      if (slow > 0) {
+        seconds++;
+      }
+    }
+    return seconds;
+  }
+
+  /** The last outcome's time, as an offset from the load's start (the due offsets' origin); 0 without data. */
+  public long lastEndOffsetNanos() {
+    return count() == 0 ? 0 : lastEndNanos;
   }
 
   /** Requests with an outcome. */
@@ -140,5 +196,16 @@ public final class Outcomes {
   /** 2xx answers a second, from the first due time to the last outcome. */
   public double achievedPerSecond() {
     return lastEndNanos <= firstDueNanos ? 0 : ok / ((lastEndNanos - firstDueNanos) / 1e9);
+  }
+
+  /**
+   * One second of due time.
+   *
+   * @param index seconds from the load's start (the due offsets' origin)
+   * @param requests requests due in it
+   * @param slow of those, answers later than {@link #SLOW_MICROS}
+   * @param maxMillis its slowest answer, ms
+   */
+  public record Second(int index, long requests, long slow, double maxMillis) {
   }
 }

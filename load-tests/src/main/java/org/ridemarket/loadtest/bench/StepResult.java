@@ -1,5 +1,7 @@
 package org.ridemarket.loadtest.bench;
 
+import java.util.List;
+
 /**
  * One measured step of the benchmark: a service at an offered rate (or its empty endpoint), what its
  * callers saw, and the CPU it and the generator used.
@@ -11,9 +13,21 @@ package org.ridemarket.loadtest.bench;
  * @param cpu CPU over the measured phase (first due time to last answer)
  * @param idleMillisPerSecond the service's CPU with no load from the harness, ms/s (its background work
  *     and the simulator's own requests), NaN if not measured
+ * @param machine the whole machine over the measured phase ({@link MachineSampler}), null if not sampled
+ * @param slowSeconds the seconds of the phase with the slowest answers, slowest first, with the machine in each
  */
 public record StepResult(String label, int rate, Outcomes outcomes, PhasedOutcomes.Lag lag, CpuWindow.Use cpu,
-    double idleMillisPerSecond) {
+    double idleMillisPerSecond, MachineSampler.Window machine, List<SlowSecond> slowSeconds) {
+
+  public StepResult {
+    slowSeconds = List.copyOf(slowSeconds);
+  }
+
+  /** A step whose machine was not sampled. */
+  public StepResult(String label, int rate, Outcomes outcomes, PhasedOutcomes.Lag lag, CpuWindow.Use cpu,
+      double idleMillisPerSecond) {
+    this(label, rate, outcomes, lag, cpu, idleMillisPerSecond, null, List.of());
+  }
 
   /** The service's CPU per request of the step, µs. */
   public double serviceMicrosPerRequest() {

@@ -52,6 +52,29 @@ class BenchReportTest {
     assertThat(lines).anyMatch(line -> line.startsWith("| noop 500/s |") && line.endsWith("| - | 30.0 | 20 | 0.005 / 0.010 / 0.050 | - | - | - | - |"));
   }
 
+  @Test
+  void shouldSayWhenTheSlowAnswersCameAndWhatTheMachineDidThen() {
+    // given a step whose second 12 had a 90-ms answer while the broker took most of the CPUs
+    Outcomes outcomes = new Outcomes();
+    outcomes.answered(12_000 * MS, 12_090 * MS, 201, false, false);
+    MachineSampler.Window phase = new MachineSampler.Window(0.6, 5,
+        java.util.Map.of("pricing-service", 500.0, "BrokerMain", 300.0));
+    MachineSampler.Window slow = new MachineSampler.Window(0.97, 11,
+        java.util.Map.of("pricing-service", 400.0, "BrokerMain", 900.0));
+    StepResult step = new StepResult("1000/s", 1_000, outcomes, new PhasedOutcomes.Lag(0, 0, 0),
+        new CpuWindow.Use(0, 0, 1, 0), 0, phase,
+        List.of(new SlowSecond(Instant.parse("2026-12-05T06:22:14Z"), outcomes.slowestSeconds(1).get(0), slow)));
+
+    // when
+    List<String> lines = BenchReport.slowSeconds(step);
+
+    // then
+    assertThat(lines).contains("1000/s: 1 seconds of the phase had an answer above 5.00 ms. The machine over the phase:"
+            + " CPUs 60.0% busy, at most 5 threads runnable at a sample; CPU by process, ms/s: pricing-service 500.0,"
+            + " BrokerMain 300.0.",
+        "| 06:22:14 | 1 | 1 | 90.0 | 97.0% | 11 | BrokerMain 900.0 (300.0), pricing-service 400.0 (500.0) |");
+  }
+
   private static StepResult step(String label, int rate, long latencyNanos, int status, long serviceCpuNanos) {
     Outcomes outcomes = new Outcomes();
     for (int i = 0; i < 1_000; i++) {

@@ -63,4 +63,25 @@ class OutcomesTest {
     assertThat(outcomes.achievedPerSecond()).isZero();
     assertThat(outcomes.degradedShare()).isZero();
   }
+
+  @Test
+  void shouldSayWhichSecondsHadTheSlowestAnswers() {
+    // given
+    Outcomes outcomes = new Outcomes();
+    long second = 1_000 * MS;
+
+    // when second 0 answers in 1 ms, second 1 has one answer of 20 ms, second 70 two of 40 and 6 ms
+    outcomes.answered(0, MS, 200, false, false);
+    outcomes.answered(second, second + MS, 200, false, false);
+    outcomes.answered(second + 10 * MS, second + 30 * MS, 200, false, false);
+    outcomes.answered(70 * second, 70 * second + 40 * MS, 200, false, false);
+    outcomes.failed(70 * second + 5 * MS, 70 * second + 11 * MS, "timeout");
+
+    // then
+    assertThat(outcomes.secondsWithSlowAnswers()).isEqualTo(2);
+    assertThat(outcomes.slowestSeconds(5)).containsExactly(new Outcomes.Second(70, 2, 2, 40.0),
+        new Outcomes.Second(1, 2, 1, 20.0));
+    assertThat(outcomes.slowestSeconds(1)).extracting(Outcomes.Second::index).containsExactly(70);
+    assertThat(outcomes.lastEndOffsetNanos()).isEqualTo(70 * second + 40 * MS);
+  }
 }
