@@ -76,34 +76,30 @@ public final class BenchRun {
     Timeline timeline = timeline(measured);
     PhasedOutcomes outcomes = new PhasedOutcomes(timeline);
     CpuWindow cpu = CpuWindow.on(pid);
-    AtomicReference<CpuWindow> started = new AtomicReference<>();
-    AtomicReference<MachineSampler> sampler = new AtomicReference<>();
+    AtomicReference<Measuring> started = new AtomicReference<>();
     long measuredOffset = timeline.startOf("measured").toNanos();
-    long[] loadStartNanoTime = new long[1];
-    Instant[] loadStartWall = new Instant[1];
     Map<String, String> headers = service == Service.FRAUD && built != null
         ? Map.of("X-Api-Key", settings.apiKey()) : Map.of();
     Load load = new Load(service.label() + "-" + label.replace(' ', '-'), service.port(), method, uri, headers,
         built, rate, timeline.requestsAt(rate), outcomes);
     System.out.printf("%s %s: %s warm-up, %d s measured%n", service.label(), label,
         settings.warmUp().toSeconds() + " s", measured.toSeconds());
-    generator.run(List.of(load), List.of(new TimedAction(timeline.startOf("measured"), () -> {
-      started.set(cpu.start());
-      loadStartNanoTime[0] = System.nanoTime() - measuredOffset;
-      loadStartWall[0] = Instant.now().minusNanos(measuredOffset);
-      sampler.set(MachineSampler.start());
-    })));
-    CpuWindow.Use use = started.get() == null ? new CpuWindow.Use(0, 0, 0, 0) : cpu.stop();
+    generator.run(List.of(load), List.of(new TimedAction(timeline.startOf("measured"), () -> started.set(
+        new Measuring(cpu.start(), System.nanoTime() - measuredOffset, Instant.now().minusNanos(measuredOffset),
+            MachineSampler.start())))));
     Outcomes phase = outcomes.in("measured");
+    CpuWindow.Use use = new CpuWindow.Use(0, 0, 0, 0);
     MachineSampler.Window machine = null;
     List<SlowSecond> slowSeconds = new ArrayList<>();
-    if (sampler.get() != null) {
-      MachineSampler.Record record = sampler.get().stop();
-      long from = loadStartNanoTime[0] + measuredOffset;
-      machine = record.between(from, from + phase.lastEndOffsetNanos() - measuredOffset);
+    Measuring measuring = started.get();
+    if (measuring != null) {
+      use = measuring.cpu().stop();
+      MachineSampler.Record record = measuring.sampler().stop();
+      machine = record.between(measuring.loadStartNanoTime() + measuredOffset,
+          measuring.loadStartNanoTime() + phase.lastEndOffsetNanos());
       for (Outcomes.Second second : phase.slowestSeconds(SLOW_SECONDS_SHOWN)) {
-        long start = loadStartNanoTime[0] + second.index() * 1_000_000_000L;
-        slowSeconds.add(new SlowSecond(loadStartWall[0].plusSeconds(second.index()), second,
+        long start = measuring.loadStartNanoTime() + second.index() * 1_000_000_000L;
+        slowSeconds.add(new SlowSecond(measuring.loadStartWall().plusSeconds(second.index()), second,
             record.between(start, start + 1_000_000_000L)));
       }
     }
@@ -124,5 +120,16 @@ public final class BenchRun {
     } catch (Exception e) {
       return -1;
     }
+  }
+
+  /**
+   * What a step started at the beginning of its measured phase.
+   *
+   * @param cpu the service's and the harness's CPU window
+   * @param loadStartNanoTime the load's start ({@link System#nanoTime()}), the origin of its due offsets
+   * @param loadStartWall the same moment on the wall clock
+   * @param sampler the whole machine, sampled until the step ends
+   */
+  private record Measuring(CpuWindow cpu, long loadStartNanoTime, Instant loadStartWall, MachineSampler sampler) {
   }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What the whole machine did during a measured phase, sampled every {@value #PERIOD_MILLIS} ms on a thread
@@ -211,23 +210,17 @@ public final class MachineSampler {
     /** Every process with a command line (kernel threads have none), by label. */
     static Map<String, List<Long>> processes(long self) {
       Map<String, List<Long>> byLabel = new LinkedHashMap<>();
-      try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
-        dirs.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
-          long pid = Long.parseLong(dir.getFileName().toString());
-          try {
-            byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
-            if (raw.length == 0) {
-              return;
-            }
+      for (ProcStat stat : StackProcesses.allStats()) {
+        try {
+          byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(stat.pid()), "cmdline"));
+          if (raw.length > 0) {
             List<String> args = Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\0"));
-            String label = of(pid, self, ProcStat.of(pid).comm(), args);
-            byLabel.computeIfAbsent(label, ignored -> new ArrayList<>()).add(pid);
-          } catch (IOException | RuntimeException e) {
-            // exited while listed
+            byLabel.computeIfAbsent(of(stat.pid(), self, stat.comm(), args), ignored -> new ArrayList<>())
+                .add(stat.pid());
           }
-        });
-      } catch (IOException e) {
-        return Map.of();
+        } catch (IOException e) {
+          // exited since it was listed
+        }
       }
       return byLabel;
     }

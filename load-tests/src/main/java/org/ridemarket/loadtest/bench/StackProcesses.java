@@ -59,7 +59,8 @@ public final class StackProcesses {
     return stats.stream().filter(stat -> stat.ppid() == parent).map(ProcStat::pid).toList();
   }
 
-  private static List<ProcStat> allStats() {
+  /** Every process's stat line; one that exits while /proc is listed is left out. */
+  static List<ProcStat> allStats() {
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
       List<ProcStat> stats = new ArrayList<>();
       processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(dir -> {
