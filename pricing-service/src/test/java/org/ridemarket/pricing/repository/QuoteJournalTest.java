@@ -206,6 +206,47 @@ class QuoteJournalTest {
   }
 
   @Test
+  void shouldRefuseTheQueuedQuotesAndTheProbeAtOnceWhileEverySlotWaitsOnASilentPostgres() throws Exception {
+    // given the only write slot taken by a write behind a paused PostgreSQL, and a quote queued behind it
+    // with a whole budget left
+    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
+        new PromiseJournal.Bounds(64, 1, 100, Duration.ofMillis(100)));
+    LocalStack stack = LocalStackTestResource.shared();
+    Quote stuck = quote(UUID.randomUUID());
+    Quote queuedQuote = quote(UUID.randomUUID());
+    Quote probeQuote = quote(UUID.randomUUID());
+    CompletableFuture<Void> first;
+    CompletableFuture<Void> queued;
+    CompletableFuture<Void> probe;
+    long waitedNanos;
+    stack.pausePostgres(true);
+    try {
+      first = journal.record(stuck, NONE).subscribeAsCompletionStage();
+      queued = journal.record(queuedQuote, NONE).subscribeAsCompletionStage();
+      Thread.sleep(300);
+      // when the first quote after the stall duration arrives: the one a stall lets through as its probe
+      long asked = System.nanoTime();
+      probe = journal.record(probeQuote, NONE).subscribeAsCompletionStage();
+
+      // then it is refused at once, since no slot could send it, and so is the quote queued before it
+      assertThatThrownBy(() -> probe.get(2, TimeUnit.SECONDS)).cause()
+          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
+      assertThatThrownBy(() -> queued.get(2, TimeUnit.SECONDS)).cause()
+          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
+      waitedNanos = System.nanoTime() - asked;
+    } finally {
+      stack.pausePostgres(false);
+    }
+
+    // (neither waited for its deadline, which it did not have) and neither is ever written; the stuck one is
+    assertThat(waitedNanos).as("ns waited for the refusals").isLessThan(TimeUnit.SECONDS.toNanos(1));
+    first.get(30, TimeUnit.SECONDS);
+    Thread.sleep(500);
+    assertThat(count(List.of(queuedQuote, probeQuote))).isZero();
+    assertThat(count(List.of(stuck))).isEqualTo(1);
+  }
+
+  @Test
   void shouldRunTheStatementWhenItRehearsesButCommitNothing() throws Exception {
     // given a quote already recorded
     QuoteJournal journal = journal(64, 4);

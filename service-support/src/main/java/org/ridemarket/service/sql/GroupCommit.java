@@ -35,7 +35,8 @@ import org.ridemarket.service.vertx.VertxContexts;
  *
  * <p>When a write has been under way for {@code stallAfter} and PostgreSQL has answered nothing since (it
  * is paused, or its host is gone), new rows are refused at once rather than left to wait out their
- * deadlines ({@link Stall}); the first answer ends that.
+ * deadlines ({@link Stall}), and so are the rows queued behind the unanswered writes; one row per stall
+ * duration is let through as a probe when a write slot is free to send it. The first answer ends that.
  *
  * @param <T> what one row records
  */
@@ -98,9 +99,14 @@ public final class GroupCommit<T> {
       return Uni.createFrom().failure(new NotRecordedException(Reason.DEADLINE,
           "the deadline passed before the write"));
     }
-    if (stall.skip()) {
-      return Uni.createFrom().failure(new NotRecordedException(Reason.STALLED,
-          "PostgreSQL has answered nothing for " + stall.silent().toMillis() + " ms"));
+    if (stall.stalled() && (inFlight.get() >= maxInFlight || stall.skip())) {
+      // Every slot taken by a write PostgreSQL has not answered: a row queued now could only wait out its
+      // deadline, so neither it (even as the stall's probe: it could not be sent) nor the rows already
+      // queued behind those writes wait; a probe is let through only when it can be sent.
+      NotRecordedException stalled = new NotRecordedException(Reason.STALLED,
+          "PostgreSQL has answered nothing for " + stall.silent().toMillis() + " ms");
+      refuseWaiting(stalled);
+      return Uni.createFrom().failure(stalled);
     }
     if (waitingCount.incrementAndGet() > maxWaiting) {
       waitingCount.decrementAndGet();
@@ -134,6 +140,15 @@ public final class GroupCommit<T> {
   /** Writes sent so far (a batch or a retried single row each); for tests. */
   public int writes() {
     return writes.get();
+  }
+
+  // Refuses every row still waiting for a write slot (drain() may take some meanwhile: each row is taken once).
+  private void refuseWaiting(NotRecordedException stalled) {
+    Pending<T> next;
+    while ((next = waiting.poll()) != null) {
+      waitingCount.decrementAndGet();
+      next.written().completeExceptionally(stalled);
+    }
   }
 
   // Starts writes while there are waiting rows and free slots. A finishing write frees its slot before
