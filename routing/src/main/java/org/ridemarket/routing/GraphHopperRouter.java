@@ -111,8 +111,19 @@ public final class GraphHopperRouter implements Router, AutoCloseable {
   static GHRequest request(GeoPoint origin, GeoPoint destination) {
     return new GHRequest(origin.lat(), origin.lon(), destination.lat(), destination.lon())
         .setProfile(PROFILE)
+        // Bidirectional Dijkstra rather than GraphHopper's default A* on the hierarchy: the same shortest route,
+        // but A* builds a weight approximator for every search, and for a custom model that derives the model's
+        // top speed afresh by parsing its expressions (a NumberFormatException for each that is not a number).
+        // On a contracted graph the search is small and the heuristic saves little
+        // (docs/benchmarks/2026-12-05-serving-core-recheck.md).
+        .setAlgorithm(Parameters.Algorithms.DIJKSTRA_BI)
         .putHint(Parameters.Routing.INSTRUCTIONS, false)
         .putHint(Parameters.Routing.TIMEOUT_MS, SEARCH_TIMEOUT_MS);
+  }
+
+  // GraphHopper's answer to a request as given: for tests that compare search settings.
+  GHResponse search(GHRequest request) {
+    return hopper.route(request);
   }
 
   /** Whether the graph was imported on this start or loaded from the cache. */

@@ -20,5 +20,7 @@ class GraphHopperRequestTest {
     assertThat(timeout).isEqualTo(GraphHopperRouter.SEARCH_TIMEOUT_MS).isBetween(100L, 10_000L);
     assertThat(request.getProfile()).isEqualTo(GraphHopperRouter.PROFILE);
     assertThat(request.getHints().getBool(Parameters.Routing.INSTRUCTIONS, true)).isFalse();
+    // and bidirectional Dijkstra, which builds no A* weight approximator (a parse of the custom model) per search
+    assertThat(request.getAlgorithm()).isEqualTo(Parameters.Algorithms.DIJKSTRA_BI);
   }
 }

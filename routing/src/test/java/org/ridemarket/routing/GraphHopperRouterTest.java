@@ -12,11 +12,14 @@ import static org.ridemarket.routing.MidtownPlaces.UN_HEADQUARTERS;
 import static org.ridemarket.routing.MidtownPlaces.assertContiguousCells;
 import static org.ridemarket.routing.MidtownPlaces.haversineMetres;
 
+import com.graphhopper.GHResponse;
+import com.graphhopper.util.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -60,6 +63,32 @@ class GraphHopperRouterTest {
     if (router != null) {
       router.close();
     }
+  }
+
+  @Test
+  void shouldFindRoutesAsShortAsGraphHoppersDefaultSearchDoes() {
+    // given random trips in Midtown
+    SplittableRandom random = new SplittableRandom(7);
+    int compared = 0;
+    for (int i = 0; i < 300; i++) {
+      GeoPoint origin = GeoPoint.of(40.7360 + random.nextDouble() * 0.023, -74.0126 + random.nextDouble() * 0.0496);
+      GeoPoint destination = GeoPoint.of(40.7360 + random.nextDouble() * 0.023,
+          -74.0126 + random.nextDouble() * 0.0496);
+
+      // when each is searched as the router searches and with GraphHopper's default (A*) on the same hierarchy
+      GHResponse ours = router.search(GraphHopperRouter.request(origin, destination));
+      GHResponse astar = router.search(GraphHopperRouter.request(origin, destination)
+          .setAlgorithm(Parameters.Algorithms.ASTAR_BI));
+
+      // then both find a route or neither does, and the routes weigh the same: both are shortest
+      assertThat(ours.hasErrors()).as("trip %s to %s", origin, destination).isEqualTo(astar.hasErrors());
+      if (!ours.hasErrors()) {
+        assertThat(ours.getBest().getRouteWeight()).as("trip %s to %s", origin, destination)
+            .isCloseTo(astar.getBest().getRouteWeight(), within(1e-6 * astar.getBest().getRouteWeight() + 1e-9));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(250);
   }
 
   static Stream<Arguments> knownTrips() {
