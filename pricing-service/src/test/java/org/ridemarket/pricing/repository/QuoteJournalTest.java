@@ -59,6 +59,18 @@ class QuoteJournalTest {
 
   private static final Deadline NONE = Deadline.after(Duration.ofMinutes(5));
 
+  // A journal that counts PostgreSQL as stalled after 100 ms without an answer.
+  private QuoteJournal stallingJournal(int maxInFlight) {
+    return new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
+        new PromiseJournal.Bounds(64, maxInFlight, 100, Duration.ofMillis(100)));
+  }
+
+  private static void assertRefusedForTheStall(CompletableFuture<Void> answer) {
+    assertThatThrownBy(() -> answer.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
+        .hasMessageContaining("answered nothing").cause()
+        .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
+  }
+
   @Test
   void shouldBatchQuotesThatArriveWhileAWriteIsUnderWayAndCommitEveryOne() throws Exception {
     // given one write slot, so that quotes recorded while the first is written must wait and batch
@@ -167,8 +179,7 @@ class QuoteJournalTest {
   @Test
   void shouldRefuseAtOnceWhilePostgresHasAnsweredNothingAndWriteAgainWhenItAnswers() throws Exception {
     // given a write under way behind a paused PostgreSQL for longer than the stall duration
-    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
-        new PromiseJournal.Bounds(64, 4, 100, Duration.ofMillis(100)));
+    QuoteJournal journal = stallingJournal(4);
     LocalStack stack = LocalStackTestResource.shared();
     Quote stuck = quote(UUID.randomUUID());
     Quote probeQuote = quote(UUID.randomUUID());
@@ -186,9 +197,7 @@ class QuoteJournalTest {
       probe = journal.record(probeQuote, NONE).subscribeAsCompletionStage();
       long asked = System.nanoTime();
       refused = journal.record(refusedQuote, NONE).subscribeAsCompletionStage();
-      assertThatThrownBy(() -> refused.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(NotRecordedException.class)
-          .hasMessageContaining("answered nothing").cause()
-          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
+      assertRefusedForTheStall(refused);
       waitedNanos = System.nanoTime() - asked;
     } finally {
       stack.pausePostgres(false);
@@ -209,8 +218,7 @@ class QuoteJournalTest {
   void shouldRefuseTheQueuedQuotesAndTheProbeAtOnceWhileEverySlotWaitsOnASilentPostgres() throws Exception {
     // given the only write slot taken by a write behind a paused PostgreSQL, and a quote queued behind it
     // with a whole budget left
-    QuoteJournal journal = new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
-        new PromiseJournal.Bounds(64, 1, 100, Duration.ofMillis(100)));
+    QuoteJournal journal = stallingJournal(1);
     LocalStack stack = LocalStackTestResource.shared();
     Quote stuck = quote(UUID.randomUUID());
     Quote queuedQuote = quote(UUID.randomUUID());
@@ -229,10 +237,8 @@ class QuoteJournalTest {
       probe = journal.record(probeQuote, NONE).subscribeAsCompletionStage();
 
       // then it is refused at once, since no slot could send it, and so is the quote queued before it
-      assertThatThrownBy(() -> probe.get(2, TimeUnit.SECONDS)).cause()
-          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
-      assertThatThrownBy(() -> queued.get(2, TimeUnit.SECONDS)).cause()
-          .isInstanceOfSatisfying(NotRecordedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED));
+      assertRefusedForTheStall(probe);
+      assertRefusedForTheStall(queued);
       waitedNanos = System.nanoTime() - asked;
     } finally {
       stack.pausePostgres(false);
