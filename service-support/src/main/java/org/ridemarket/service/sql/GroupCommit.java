@@ -100,9 +100,9 @@ public final class GroupCommit<T> {
           "the deadline passed before the write"));
     }
     if (stall.stalled() && (inFlight.get() >= maxInFlight || stall.skip())) {
-      // Every slot taken by a write PostgreSQL has not answered: a row queued now could only wait out its
-      // deadline, so neither it (even as the stall's probe: it could not be sent) nor the rows already
-      // queued behind those writes wait; a probe is let through only when it can be sent.
+      // While PostgreSQL is stalled a row is refused at once: always while every write slot is held (queued,
+      // it could only wait out its deadline, even as the stall's probe), otherwise unless it is the probe.
+      // The rows already queued behind the unanswered writes are refused with it.
       NotRecordedException stalled = new NotRecordedException(Reason.STALLED,
           "PostgreSQL has answered nothing for " + stall.silent().toMillis() + " ms");
       refuseWaiting(stalled);
