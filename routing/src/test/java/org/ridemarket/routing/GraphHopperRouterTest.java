@@ -11,6 +11,7 @@ import static org.ridemarket.routing.MidtownPlaces.TIMES_SQUARE;
 import static org.ridemarket.routing.MidtownPlaces.UN_HEADQUARTERS;
 import static org.ridemarket.routing.MidtownPlaces.assertContiguousCells;
 import static org.ridemarket.routing.MidtownPlaces.haversineMetres;
+import static org.ridemarket.routing.MidtownPlaces.randomPoint;
 
 import com.graphhopper.GHResponse;
 import com.graphhopper.util.Parameters;
@@ -71,9 +72,8 @@ class GraphHopperRouterTest {
     SplittableRandom random = new SplittableRandom(7);
     int compared = 0;
     for (int i = 0; i < 300; i++) {
-      GeoPoint origin = GeoPoint.of(40.7360 + random.nextDouble() * 0.023, -74.0126 + random.nextDouble() * 0.0496);
-      GeoPoint destination = GeoPoint.of(40.7360 + random.nextDouble() * 0.023,
-          -74.0126 + random.nextDouble() * 0.0496);
+      GeoPoint origin = randomPoint(random);
+      GeoPoint destination = randomPoint(random);
 
       // when each is searched as the router searches and with GraphHopper's default (A*) on the same hierarchy
       GHResponse ours = router.search(GraphHopperRouter.request(origin, destination));

@@ -3,9 +3,10 @@ package org.ridemarket.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.ridemarket.contracts.geo.Cells;
 
-/** Well-known points of Midtown Manhattan, and the checks every route's cells must pass. */
+/** Well-known points of Midtown Manhattan, random points in its box, and the checks every route's cells must pass. */
 final class MidtownPlaces {
 
   static final GeoPoint PENN_STATION = GeoPoint.of(40.7506, -73.9935);
@@ -15,7 +16,18 @@ final class MidtownPlaces {
   static final GeoPoint HUDSON_YARDS = GeoPoint.of(40.7538, -74.0020);
   static final GeoPoint EMPIRE_STATE = GeoPoint.of(40.7484, -73.9857);
 
+  private static final double MIN_LAT = 40.7360;
+  private static final double MAX_LAT = 40.7590;
+  private static final double MIN_LON = -74.0126;
+  private static final double MAX_LON = -73.9630;
+
   private MidtownPlaces() {
+  }
+
+  /** A point drawn uniformly from the simulator's city box, which the Midtown extract covers. */
+  static GeoPoint randomPoint(SplittableRandom random) {
+    return GeoPoint.of(MIN_LAT + random.nextDouble() * (MAX_LAT - MIN_LAT),
+        MIN_LON + random.nextDouble() * (MAX_LON - MIN_LON));
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.ridemarket.routing;
 
+import static org.ridemarket.routing.MidtownPlaces.randomPoint;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +22,6 @@ import java.util.stream.Stream;
  */
 public final class RoutingBenchmark {
 
-  private static final double MIN_LAT = 40.7360;
-  private static final double MAX_LAT = 40.7590;
-  private static final double MIN_LON = -74.0126;
-  private static final double MAX_LON = -73.9630;
   private static final Instant DEPARTURE = Instant.parse("2026-11-02T22:00:00Z");
 
   private RoutingBenchmark() {
@@ -98,11 +96,6 @@ public final class RoutingBenchmark {
   private static double micros(long[] sorted, double quantile) {
     int rank = (int) Math.ceil(quantile * sorted.length) - 1;
     return sorted[Math.max(0, rank)] / 1e3;
-  }
-
-  private static GeoPoint randomPoint(SplittableRandom random) {
-    return GeoPoint.of(MIN_LAT + random.nextDouble() * (MAX_LAT - MIN_LAT),
-        MIN_LON + random.nextDouble() * (MAX_LON - MIN_LON));
   }
 
   private static void deleteRecursively(Path root) throws IOException {
