@@ -50,7 +50,7 @@ public class EtaRoute {
   @APIResponse(responseCode = "400", description = "Invalid request; errors name the fields",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorResponse.class)))
   @APIResponse(responseCode = "503", description = "Not even the routing baseline could be computed within the "
-      + "deadline (the worker pool is saturated); retry after the Retry-After header's seconds",
+      + "deadline (the worker pool is saturated or slow); retry after the Retry-After header's seconds",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorResponse.class)))
   void estimate(RoutingContext request, @Body Buffer body) {
     routes.answer(request, body, EtaRequestBody.class, eta -> {

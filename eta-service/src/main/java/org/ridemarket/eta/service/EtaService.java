@@ -76,7 +76,7 @@ public class EtaService {
    * The ETA of a validated request: routing and scoring on the decision pool, the Redis read between.
    *
    * @return a Uni that fails with {@link ServiceUnavailableException} only when not even the routing
-   *     baseline could be computed in time (the pool is saturated); every later failure degrades
+   *     baseline could be computed in time (the pool is saturated or slow); every later failure degrades
    */
   @WithSpan("EtaService.estimate")
   public Uni<Eta> estimate(EtaRequest request, Deadline deadline) {

@@ -21,7 +21,9 @@ import org.ridemarket.service.deadline.Deadline;
 /**
  * The bounded pool that runs a decision's CPU work (feature parsing, routing, ONNX runs, policy), so
  * that no event loop computes. Fixed threads (one per core by default) and a bounded queue: when it is
- * full a task is refused at once, and a task whose deadline passed while it waited is not run.
+ * full a task is refused at once, a task whose deadline passed while it waited is not run, and a caller
+ * is answered at its deadline at the latest, even while its task still runs (a worker that lost the CPU
+ * must not hold the request past its budget).
  */
 @ApplicationScoped
 public class DecisionPool {
@@ -50,10 +52,12 @@ public class DecisionPool {
   }
 
   /**
-   * Runs {@code work} on a worker; the Uni completes on that worker.
+   * Runs {@code work} on a worker; the Uni completes on that worker, or on the timer's thread when the
+   * deadline comes first.
    *
-   * @return a Uni that fails with {@link WorkRefusedException} when the queue is full or the deadline
-   *     passed before a worker was free, and with whatever {@code work} throws
+   * @return a Uni that fails with {@link WorkRefusedException} when the queue is full, when the deadline
+   *     passed before a worker was free, or when it passes before {@code work} is done (its result is then
+   *     dropped: work given to the pool must be safe to finish unread), and with whatever {@code work} throws
    */
   public <T> Uni<T> compute(Deadline deadline, Supplier<T> work) {
     // Submitted when called (the callers call it from the step that needs it), completed by the worker; a
@@ -75,7 +79,8 @@ public class DecisionPool {
     } catch (RejectedExecutionException e) {
       return Uni.createFrom().failure(new WorkRefusedException("the decision pool is saturated"));
     }
-    return Uni.createFrom().completionStage(result);
+    return deadline.bound(Uni.createFrom().completionStage(result),
+        () -> new WorkRefusedException("the deadline passed before the work was done"));
   }
 
   void stop(@Observes ShutdownEvent stopping) {

@@ -63,6 +63,23 @@ class DecisionPoolTest {
     assertThat(ran[0]).isFalse();
   }
 
+  @Test
+  void shouldAnswerTheCallerAtItsDeadlineWhileItsWorkStillRuns() throws Exception {
+    // given a task that holds its worker until released, far past its 100 ms deadline
+    DecisionPool pool = new DecisionPool(1, 4, new SimpleMeterRegistry());
+    CountDownLatch release = new CountDownLatch(1);
+    var slow = pool.compute(Deadline.after(Duration.ofMillis(100)), () -> {
+      await(release);
+      return 1;
+    }).subscribeAsCompletionStage();
+
+    // when the deadline passes, then the caller has its refusal while the work is still held
+    assertThatThrownBy(() -> slow.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(WorkRefusedException.class).hasMessageContaining("before the work was done");
+    assertThat(release.getCount()).isEqualTo(1);
+    release.countDown();
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
