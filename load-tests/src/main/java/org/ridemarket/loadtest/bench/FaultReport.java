@@ -7,6 +7,7 @@ import static org.ridemarket.loadtest.bench.Format.row;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,13 +58,31 @@ public record FaultReport(Timeline timeline, Map<Service, Duration> budgets, Dur
           + (passed(service) ? "PASS" : "FAIL"));
       lines.add("");
       lines.addAll(header(List.of("phase", "requests", "p50 ms", "p99.9 ms", "max ms", "late", "5xx other than 503",
-          "503 (with Retry-After)", "no answer", "degraded", "statuses")));
+          "503 (with Retry-After)", "no answer", "degraded", "statuses", "generator lag max ms")));
       for (String phase : timeline.names()) {
         Outcomes o = entry.getValue().in(phase);
         lines.add(row(List.of(phase, Long.toString(o.count()), ms(o.millisAt(50)), ms(o.millisAt(99.9)),
             ms(o.maxMillis()), Long.toString(o.late()), Long.toString(o.otherServerErrors()),
             o.unavailable() + " (" + o.unavailableWithRetryAfter() + ")", Long.toString(o.failures()),
-            Format.percent(o.degradedShare()), Format.kinds(o.kinds()))));
+            Format.percent(o.degradedShare()), Format.kinds(o.kinds()), ms(entry.getValue().lagIn(phase).maxMillis()))));
+      }
+      lines.addAll(lateAnswers(entry.getValue()));
+    }
+    return lines;
+  }
+
+  // When each phase's late answers were due, so a reader can set them against the events above and the
+  // generator's lag (a late send is inside the wait).
+  private List<String> lateAnswers(PhasedOutcomes service) {
+    List<String> lines = new ArrayList<>();
+    for (String phase : timeline.names()) {
+      List<Outcomes.Late> late = service.in(phase).lateAnswers();
+      if (!late.isEmpty()) {
+        lines.add("");
+        lines.add("Late in " + phase + " (due at, waited, outcome"
+            + (service.in(phase).late() > late.size() ? "; the first " + late.size() : "") + "): "
+            + String.join(", ", late.stream().map(answer -> String.format(Locale.ROOT, "%.3f s %s ms %s",
+                answer.dueSeconds(), ms(answer.waitedMillis()), answer.outcome())).toList()));
       }
     }
     return lines;

@@ -20,6 +20,8 @@ public final class Outcomes {
 
   /** An answer counted as slow in the per-second slices: the p99 target at 1,000 requests/s (issue #14). */
   public static final long SLOW_MICROS = 5_000;
+  /** How many late answers are kept with their due times, the first ones, so a report can say when they came. */
+  static final int LATE_KEPT = 20;
 
   private final long lateAfterMicros;
   // Auto-resizing, three significant digits: a paused dependency can hold a request for a minute.
@@ -32,6 +34,7 @@ public final class Outcomes {
   private long otherServerErrors;
   private long failures;
   private long late;
+  private final List<Late> lateAnswers = new ArrayList<>();
   private long firstDueNanos = Long.MAX_VALUE;
   private long lastEndNanos = Long.MIN_VALUE;
   // Per second of due time (index = due offset / 1 s): requests, answers above SLOW_MICROS, slowest µs.
@@ -51,7 +54,7 @@ public final class Outcomes {
 
   /** An HTTP answer with {@code status}; {@code degraded} as the body says (false when it says nothing). */
   public void answered(long dueNanos, long endNanos, int status, boolean retryAfter, boolean degraded) {
-    timed(dueNanos, endNanos);
+    timed(dueNanos, endNanos, Integer.toString(status));
     kinds.merge(Integer.toString(status), 1L, Long::sum);
     if (status / 100 == 2) {
       ok++;
@@ -70,16 +73,19 @@ public final class Outcomes {
 
   /** No HTTP answer: {@code kind} says why ({@code timeout}, {@code connection refused}, ...). */
   public void failed(long dueNanos, long endNanos, String kind) {
-    timed(dueNanos, endNanos);
+    timed(dueNanos, endNanos, kind);
     kinds.merge(kind, 1L, Long::sum);
     failures++;
   }
 
-  private void timed(long dueNanos, long endNanos) {
+  private void timed(long dueNanos, long endNanos, String outcome) {
     long waited = Math.max(0, (endNanos - dueNanos) / 1_000);
     micros.recordValue(waited);
     if (waited > lateAfterMicros) {
       late++;
+      if (lateAnswers.size() < LATE_KEPT) {
+        lateAnswers.add(new Late(dueNanos / 1e9, waited / 1_000.0, outcome));
+      }
     }
     firstDueNanos = Math.min(firstDueNanos, dueNanos);
     lastEndNanos = Math.max(lastEndNanos, endNanos);
@@ -178,6 +184,11 @@ public final class Outcomes {
     return late;
   }
 
+  /** The first {@value #LATE_KEPT} answers later than the threshold, in the order they came. */
+  public List<Late> lateAnswers() {
+    return List.copyOf(lateAnswers);
+  }
+
   /** Count by HTTP status ({@code 200}) or failure kind ({@code timeout}). */
   public Map<String, Long> kinds() {
     return Map.copyOf(kinds);
@@ -207,5 +218,15 @@ public final class Outcomes {
    * @param maxMillis its slowest answer, ms
    */
   public record Second(int index, long requests, long slow, double maxMillis) {
+  }
+
+  /**
+   * One answer later than the threshold.
+   *
+   * @param dueSeconds its due time, seconds from the load's start
+   * @param waitedMillis from its due time to its outcome, ms
+   * @param outcome its HTTP status or failure kind
+   */
+  public record Late(double dueSeconds, double waitedMillis, String outcome) {
   }
 }

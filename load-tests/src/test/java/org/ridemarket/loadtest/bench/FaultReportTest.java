@@ -31,7 +31,9 @@ class FaultReportTest {
     assertThat(report.markdown()).contains(
         "### POST /quotes (pricing-service): budget 250 ms, late after 300 ms: PASS",
         "- 2.000 s: SIGSTOP PostgreSQL [5123, 5124]",
-        "| postgres paused | 1 | 10.0 | 10.0 | 10.0 | 0 | 0 | 1 (1) | 0 | 0.0% | 503 ×1 |");
+        "| postgres paused | 1 | 10.0 | 10.0 | 10.0 | 0 | 0 | 1 (1) | 0 | 0.0% | 503 ×1 | - |",
+        "Late in warm-up (due at, waited, outcome): 0.000 s 900 ms 201")
+        .noneMatch(line -> line.startsWith("Late in postgres paused") || line.startsWith("Late in steady"));
   }
 
   @Test
@@ -46,6 +48,21 @@ class FaultReportTest {
       assertThat(report(pricing).passed(Service.PRICING)).as("status %d", status).isFalse();
       assertThat(report(pricing).markdown()).anyMatch(line -> line.endsWith(": FAIL"));
     }
+  }
+
+  @Test
+  void shouldSayWhenEachLateAnswerWasDueAndHowLateTheGeneratorSent() {
+    // given a 201 due 2.5 s into the run, sent 40 ms late and answered after 320 ms
+    PhasedOutcomes pricing = new PhasedOutcomes(timeline, 300_000);
+    pricing.sent(2_500 * MS, 2_540 * MS);
+    pricing.answered(2_500 * MS, 2_820 * MS, 201, false, false);
+
+    // when
+    List<String> lines = report(pricing).markdown();
+
+    // then
+    assertThat(lines).contains("| postgres paused | 1 | 320 | 320 | 320 | 1 | 0 | 0 (0) | 0 | 0.0% | 201 ×1 | 40.0 |",
+        "Late in postgres paused (due at, waited, outcome): 2.500 s 320 ms 201");
   }
 
   private FaultReport report(PhasedOutcomes pricing) {

@@ -34,6 +34,22 @@ class OutcomesTest {
     assertThat(outcomes.late()).isEqualTo(1);
     assertThat(outcomes.kinds()).containsEntry("201", 2L).containsEntry("503", 2L).containsEntry("500", 1L)
         .containsEntry("timeout", 1L);
+    assertThat(outcomes.lateAnswers()).containsExactly(new Outcomes.Late(0, 400, "timeout"));
+  }
+
+  @Test
+  void shouldKeepTheFirstLateAnswersWithTheirDueTimes() {
+    // given more late answers than are kept, due one a second
+    Outcomes outcomes = new Outcomes(300_000);
+    for (int i = 0; i < Outcomes.LATE_KEPT + 5; i++) {
+      outcomes.answered(i * 1_000 * MS, (i * 1_000 + 301) * MS, 201, false, false);
+    }
+
+    // then every one is counted, and the first ones are kept
+    assertThat(outcomes.late()).isEqualTo(Outcomes.LATE_KEPT + 5);
+    assertThat(outcomes.lateAnswers()).hasSize(Outcomes.LATE_KEPT)
+        .first().isEqualTo(new Outcomes.Late(0, 301, "201"));
+    assertThat(outcomes.lateAnswers().get(Outcomes.LATE_KEPT - 1).dueSeconds()).isEqualTo(Outcomes.LATE_KEPT - 1);
   }
 
   @Test
