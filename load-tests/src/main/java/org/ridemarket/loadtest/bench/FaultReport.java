@@ -64,7 +64,8 @@ public record FaultReport(Timeline timeline, Map<Service, Duration> budgets, Dur
         lines.add(row(List.of(phase, Long.toString(o.count()), ms(o.millisAt(50)), ms(o.millisAt(99.9)),
             ms(o.maxMillis()), Long.toString(o.late()), Long.toString(o.otherServerErrors()),
             o.unavailable() + " (" + o.unavailableWithRetryAfter() + ")", Long.toString(o.failures()),
-            Format.percent(o.degradedShare()), Format.kinds(o.kinds()), ms(entry.getValue().lagIn(phase).maxMillis()))));
+            Format.percent(o.degradedShare()), Format.kinds(o.kinds()),
+            ms(entry.getValue().lagIn(phase).maxMillis()))));
       }
       lines.addAll(lateAnswers(entry.getValue()));
     }
