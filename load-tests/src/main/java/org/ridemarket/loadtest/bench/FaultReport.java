@@ -77,11 +77,12 @@ public record FaultReport(Timeline timeline, Map<Service, Duration> budgets, Dur
   private List<String> lateAnswers(PhasedOutcomes service) {
     List<String> lines = new ArrayList<>();
     for (String phase : timeline.names()) {
-      List<Outcomes.Late> late = service.in(phase).lateAnswers();
+      Outcomes outcomes = service.in(phase);
+      List<Outcomes.Late> late = outcomes.lateAnswers();
       if (!late.isEmpty()) {
         lines.add("");
         lines.add("Late in " + phase + " (due at, waited, outcome"
-            + (service.in(phase).late() > late.size() ? "; the first " + late.size() : "") + "): "
+            + (outcomes.late() > late.size() ? "; the first " + late.size() : "") + "): "
             + String.join(", ", late.stream().map(answer -> String.format(Locale.ROOT, "%.3f s %s ms %s",
                 answer.dueSeconds(), ms(answer.waitedMillis()), answer.outcome())).toList()));
       }
