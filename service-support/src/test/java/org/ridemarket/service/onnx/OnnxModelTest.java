@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,49 @@ class OnnxModelTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldScoreRowAfterRowThroughTheSameTensorsLikeABatch() {
+    // Each thread reuses its tensors for single rows: every row must still get its own answer, the one a batch
+    // (fresh tensors) gives it.
+    float[][] rows = new float[200][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new float[] {i % 20, (i * 7) % 20};
+    }
+    float[] batch = model.score(rows);
+    for (int i = 0; i < rows.length; i++) {
+      assertThat(model.score(rows[i])).as("row %d", i).isEqualTo(batch[i]);
+    }
+    // Rows of different answers, so that an answer left over from the row before would show.
+    assertThat(IntStream.range(0, batch.length).mapToObj(i -> batch[i]).distinct().count()).isGreaterThan(10);
+  }
+
+  @Test
+  void shouldCloseEachThreadsTensorsWithTheModel() throws Exception {
+    OnnxModel another = OnnxModel.open(ModelArtifacts.load(store, "tiny", "1"));
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch allThree = new CountDownLatch(3);
+      List<Future<Float>> answers = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        answers.add(threads.submit(() -> {
+          float answer = another.score(new float[] {5, 5});
+          allThree.countDown();
+          // Each task holds its thread until all three have scored, so three threads made their tensors.
+          allThree.await(5, TimeUnit.SECONDS);
+          return answer;
+        }));
+      }
+      for (Future<Float> answer : answers) {
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(model.score(new float[] {5, 5}));
+      }
+      assertThat(another.rowRunsOpen()).isEqualTo(3);
+    } finally {
+      threads.shutdownNow();
+      another.close();
+    }
+    assertThat(another.rowRunsOpen()).isZero();
   }
 
   @Test
