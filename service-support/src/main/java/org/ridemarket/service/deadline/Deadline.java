@@ -1,8 +1,6 @@
 package org.ridemarket.service.deadline;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.groups.UniOnTimeout;
-import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -50,9 +48,7 @@ public final class Deadline {
 
   /**
    * {@code call}, failed with {@code onExpiry} if it has not answered within {@code timeout} or the
-   * deadline, whichever comes first; an expired deadline fails it without subscribing to it. Subscribe to it on
-   * the thread that calls this: the timer is a Vert.x timer on an event loop (the expiry is signalled there),
-   * and {@link DeadlineTimers} elsewhere (the expiry is signalled on its thread, as it would be on a worker).
+   * deadline, whichever comes first; an expired deadline fails it without subscribing to it.
    */
   public <T> Uni<T> bound(Uni<T> call, Duration timeout, Supplier<? extends Throwable> onExpiry) {
     Duration wait = cap(timeout);
@@ -60,8 +56,7 @@ public final class Deadline {
     if (wait.compareTo(MIN_WAIT) < 0) {
       return Uni.createFrom().failure(onExpiry.get());
     }
-    UniOnTimeout<T> ifLate = call.ifNoItem().after(wait);
-    return (Context.isOnEventLoopThread() ? ifLate : ifLate.on(DeadlineTimers.shared())).failWith(onExpiry);
+    return call.ifNoItem().after(wait).failWith(onExpiry);
   }
 
   /** {@code call} bounded by the deadline alone. */

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DeadlineTest {
@@ -27,49 +23,6 @@ class DeadlineTest {
 
     assertThatThrownBy(() -> deadline.bound(Uni.createFrom().nothing(), () -> new IllegalStateException("late"))
         .await().atMost(Duration.ofSeconds(5))).isInstanceOf(IllegalStateException.class).hasMessage("late");
-  }
-
-  @Test
-  void shouldSignalAnExpiryOffTheEventLoopsOnTheSharedTimerThread() {
-    Deadline deadline = Deadline.after(Duration.ofMillis(30));
-    String[] expiredOn = new String[1];
-
-    assertThatThrownBy(() -> deadline.bound(Uni.createFrom().nothing(), () -> {
-      expiredOn[0] = Thread.currentThread().getName();
-      return new IllegalStateException("late");
-    }).await().atMost(Duration.ofSeconds(5))).hasMessage("late");
-    assertThat(expiredOn[0]).isEqualTo("deadline-timers");
-  }
-
-  @Test
-  void shouldLeaveABoundSetOnAnEventLoopToMutinysTimer() throws Exception {
-    // In Quarkus Mutiny's timer is a Vert.x timer on that event loop; in this plain test it is Mutiny's own pool.
-    Vertx vertx = Vertx.vertx();
-    try {
-      CompletableFuture<String> expiredOn = new CompletableFuture<>();
-      vertx.runOnContext(ignored -> Deadline.after(Duration.ofMillis(30))
-          .bound(Uni.createFrom().nothing(), () -> new IllegalStateException("late"))
-          .subscribe().with(item -> expiredOn.complete("answered"),
-              failure -> expiredOn.complete(Thread.currentThread().getName())));
-
-      assertThat(expiredOn.get(5, TimeUnit.SECONDS)).isNotEqualTo("answered").isNotEqualTo("deadline-timers");
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
-  }
-
-  @Test
-  void shouldRemoveTheTimerOfACallThatAnswered() {
-    Deadline deadline = Deadline.after(Duration.ofSeconds(30));
-    ScheduledThreadPoolExecutor timers = (ScheduledThreadPoolExecutor) DeadlineTimers.shared();
-
-    for (int i = 0; i < 1_000; i++) {
-      assertThat(deadline.bound(Uni.createFrom().item(i), () -> new IllegalStateException("late"))
-          .await().atMost(Duration.ofSeconds(5))).isEqualTo(i);
-    }
-
-    // A timer left behind by each answered call would keep 1,000 tasks (and their callers) for 30 s.
-    assertThat(timers.getQueue()).hasSizeLessThan(10);
   }
 
   @Test
