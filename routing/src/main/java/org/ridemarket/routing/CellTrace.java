@@ -110,26 +110,24 @@ final class CellTrace {
     private final double metresPerDegreeLon;
     private final double radius;
 
-    private InnerDisc(long cell, double centreLat, double centreLon, double radius) {
-      this.cell = cell;
-      this.centreLat = centreLat;
-      this.centreLon = centreLon;
-      this.metresPerDegreeLon = METRES_PER_DEGREE * Math.cos(Math.toRadians(centreLat));
-      this.radius = radius;
-    }
-
-    static InnerDisc of(long cell) {
+    private InnerDisc(long cell) {
       LatLng centre = H3.cellToLatLng(cell);
+      this.cell = cell;
+      this.centreLat = centre.lat;
+      this.centreLon = centre.lng;
+      this.metresPerDegreeLon = METRES_PER_DEGREE * Math.cos(Math.toRadians(centreLat));
       List<LatLng> boundary = H3.cellToBoundary(cell);
-      InnerDisc disc = new InnerDisc(cell, centre.lat, centre.lng, Double.POSITIVE_INFINITY);
       double nearest = Double.POSITIVE_INFINITY;
       for (int i = 0; i < boundary.size(); i++) {
         LatLng a = boundary.get(i);
         LatLng b = boundary.get((i + 1) % boundary.size());
-        nearest = Math.min(nearest, distanceToSegment(disc.east(a.lng), disc.north(a.lat),
-            disc.east(b.lng), disc.north(b.lat)));
+        nearest = Math.min(nearest, distanceToSegment(east(a.lng), north(a.lat), east(b.lng), north(b.lat)));
       }
-      return new InnerDisc(cell, centre.lat, centre.lng, nearest);
+      this.radius = nearest;
+    }
+
+    static InnerDisc of(long cell) {
+      return new InnerDisc(cell);
     }
 
     /** The radius in metres: the centre's distance to the nearest point of the boundary. */
