@@ -1,6 +1,8 @@
 package org.ridemarket.service.deadline;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
 import org.ridemarket.service.config.ServingConfig;
@@ -25,5 +27,10 @@ public class Deadlines {
   /** The budget of {@code decision}. */
   public Duration budget(String decision) {
     return budgets.getOrDefault(decision, fallback);
+  }
+
+  // The deadline timer is the process's, not a bean's (a Deadline is a value); it stops with the application.
+  void stop(@Observes ShutdownEvent stopping) {
+    DeadlineTimer.stop();
   }
 }

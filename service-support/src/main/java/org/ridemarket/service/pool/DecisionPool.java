@@ -52,8 +52,8 @@ public class DecisionPool {
   }
 
   /**
-   * Runs {@code work} on a worker; the Uni completes on that worker, or on the timer's thread when the
-   * deadline comes first.
+   * Runs {@code work} on a worker; the Uni completes on that worker, or where the deadline's expiry is
+   * signalled when it comes first ({@link Deadline#bound}: the caller's Vert.x context, or Mutiny's worker pool).
    *
    * @return a Uni that fails with {@link WorkRefusedException} when the queue is full, when the deadline
    *     passed before a worker was free, or when it passes before {@code work} is done (its result is then

@@ -1,5 +1,6 @@
 package org.ridemarket.service.sql;
 
+import io.netty.util.Timeout;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,12 +14,10 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.ridemarket.service.deadline.Deadline;
+import org.ridemarket.service.deadline.DeadlineTimer;
 import org.ridemarket.service.deadline.Stall;
 import org.ridemarket.service.sql.NotRecordedException.Reason;
 import org.ridemarket.service.vertx.VertxContexts;
@@ -44,8 +43,6 @@ public final class GroupCommit<T> {
 
   private record Pending<T>(T item, CompletableFuture<Boolean> written, Deadline deadline) {
   }
-
-  private static final ScheduledThreadPoolExecutor EXPIRIES = expiries();
 
   private final Pool pool;
   private final String insert;
@@ -117,24 +114,14 @@ public final class GroupCommit<T> {
     // The deadline is enforced here, on the future itself, rather than by a Mutiny timeout downstream: the
     // first of commit, failure and expiry completes it and the others are no-ops, where two Mutiny signals
     // racing (a timeout and a late failure) made Mutiny drop and log the loser as an error under load.
-    ScheduledFuture<?> expiry = EXPIRIES.schedule(() -> written.completeExceptionally(
+    Timeout expiry = DeadlineTimer.schedule(Duration.ofMillis(waitMillis), () -> written.completeExceptionally(
         new NotRecordedException(Reason.DEADLINE, "PostgreSQL did not commit within the request's deadline of "
-            + deadline.budget().toMillis() + " ms")), waitMillis, TimeUnit.MILLISECONDS);
-    // Cancelled (and removed) once answered, so that an answered row costs no wake-up at its deadline.
-    written.whenComplete((inserted, failure) -> expiry.cancel(false));
+            + deadline.budget().toMillis() + " ms")));
+    // Cancelled once answered, so that an answered row costs nothing at its deadline.
+    written.whenComplete((inserted, failure) -> expiry.cancel());
     waiting.add(new Pending<>(item, written, deadline));
     drain();
     return Uni.createFrom().completionStage(written).emitOn(context);
-  }
-
-  private static ScheduledThreadPoolExecutor expiries() {
-    ScheduledThreadPoolExecutor expiries = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "group-commit-deadlines");
-      thread.setDaemon(true);
-      return thread;
-    });
-    expiries.setRemoveOnCancelPolicy(true);
-    return expiries;
   }
 
   /** Writes sent so far (a batch or a retried single row each); for tests. */

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DeadlineTest {
@@ -23,6 +29,85 @@ class DeadlineTest {
 
     assertThatThrownBy(() -> deadline.bound(Uni.createFrom().nothing(), () -> new IllegalStateException("late"))
         .await().atMost(Duration.ofSeconds(5))).isInstanceOf(IllegalStateException.class).hasMessage("late");
+  }
+
+  @Test
+  void shouldNeverFireBeforeTheDeadlineAndAtMostATickAfter() {
+    for (int i = 0; i < 20; i++) {
+      long started = System.nanoTime();
+      Deadline deadline = Deadline.after(Duration.ofMillis(30));
+
+      assertThatThrownBy(() -> deadline.bound(Uni.createFrom().nothing(), () -> new IllegalStateException("late"))
+          .await().atMost(Duration.ofSeconds(5))).hasMessage("late");
+      // The upper bound is loose: a shared machine may hold any thread back, but never by a whole second.
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(30))
+          .isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void shouldSignalAnExpiryOffTheEventLoopsOnAWorkerNotOnTheTimersThread() {
+    Deadline deadline = Deadline.after(Duration.ofMillis(20));
+    String[] expiredOn = new String[1];
+
+    assertThatThrownBy(() -> deadline.bound(Uni.createFrom().nothing(), () -> {
+      expiredOn[0] = Thread.currentThread().getName();
+      return new IllegalStateException("late");
+    }).await().atMost(Duration.ofSeconds(5))).hasMessage("late");
+    // The wheel's one thread only hands expiries on, so that no expiry's work delays another.
+    assertThat(expiredOn[0]).isNotNull().isNotEqualTo("deadline-timer");
+  }
+
+  @Test
+  void shouldSignalAnExpiryOnTheEventLoopTheBoundWasSetOn() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      CompletableFuture<String> setOn = new CompletableFuture<>();
+      CompletableFuture<String> expiredOn = new CompletableFuture<>();
+      vertx.runOnContext(ignored -> {
+        setOn.complete(Thread.currentThread().getName());
+        Deadline.after(Duration.ofMillis(20))
+            .bound(Uni.createFrom().nothing(), () -> new IllegalStateException("late"))
+            .subscribe().with(item -> expiredOn.complete("answered"),
+                failure -> expiredOn.complete(Thread.currentThread().getName()));
+      });
+
+      assertThat(expiredOn.get(5, TimeUnit.SECONDS)).startsWith("vert.x-eventloop").isEqualTo(setOn.get());
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void shouldCancelTheCallAtItsExpiryAndDropWhatItSignalsLater() {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicReference<UniEmitter<? super String>> call = new AtomicReference<>();
+    Uni<String> slow = Uni.createFrom().<String>emitter(call::set).onCancellation().invoke(() -> cancelled.set(true));
+
+    assertThatThrownBy(() -> Deadline.after(Duration.ofMillis(20))
+        .bound(slow, () -> new IllegalStateException("late")).await().atMost(Duration.ofSeconds(5)))
+        .hasMessage("late");
+    assertThat(cancelled).isTrue();
+    // A late answer reaches nobody (and is not reported as a dropped signal).
+    call.get().complete("too late");
+  }
+
+  @Test
+  void shouldLeaveNoTimerBehindForACallThatAnswered() throws Exception {
+    Deadline deadline = Deadline.after(Duration.ofSeconds(30));
+
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(deadline.bound(Uni.createFrom().item(i), () -> new IllegalStateException("late"))
+          .await().atMost(Duration.ofSeconds(5))).isEqualTo(i);
+    }
+
+    // A timer left behind by each answered call would keep 1,000 of them (and their callers) for 30 s. A
+    // cancelled timer leaves the wheel at its next tick.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (DeadlineTimer.pending() >= 10 && System.nanoTime() < until) {
+      Thread.sleep(DeadlineTimer.TICK_MILLIS);
+    }
+    assertThat(DeadlineTimer.pending()).isLessThan(10);
   }
 
   @Test
