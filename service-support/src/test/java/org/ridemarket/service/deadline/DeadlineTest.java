@@ -32,7 +32,7 @@ class DeadlineTest {
   }
 
   @Test
-  void shouldNeverFireBeforeTheDeadlineAndAtMostATickAfter() {
+  void shouldNeverFireBeforeTheDeadline() {
     for (int i = 0; i < 20; i++) {
       long started = System.nanoTime();
       Deadline deadline = Deadline.after(Duration.ofMillis(30));
