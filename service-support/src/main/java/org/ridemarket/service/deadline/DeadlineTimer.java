@@ -3,12 +3,11 @@ package org.ridemarket.service.deadline;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.ridemarket.service.vertx.VertxContexts;
 
 /**
  * The one timer of a service's deadlines: a hashed wheel (Netty's, the kind Lettuce keeps for its own
@@ -36,9 +35,7 @@ public final class DeadlineTimer {
    * cancelled first: on the calling thread's Vert.x context, or on Mutiny's worker pool when there is none.
    */
   public static Timeout schedule(Duration delay, Runnable expiry) {
-    Context context = Vertx.currentContext();
-    Executor executor = context == null ? Infrastructure.getDefaultExecutor()
-        : task -> context.runOnContext(ignored -> task.run());
+    Executor executor = VertxContexts.currentOr(Infrastructure.getDefaultExecutor());
     return wheel().newTimeout(timeout -> executor.execute(expiry), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 

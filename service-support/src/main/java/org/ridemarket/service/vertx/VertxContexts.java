@@ -18,9 +18,14 @@ public final class VertxContexts {
    * where they are emitted.
    */
   public static Executor current() {
+    return currentOr(Runnable::run);
+  }
+
+  /** Runs tasks on the calling thread's Vert.x context; outside one, on {@code elsewhere}. */
+  public static Executor currentOr(Executor elsewhere) {
     Context context = Vertx.currentContext();
     if (context == null) {
-      return Runnable::run;
+      return elsewhere;
     }
     return task -> context.runOnContext(ignored -> task.run());
   }
