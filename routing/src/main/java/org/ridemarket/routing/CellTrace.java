@@ -66,7 +66,7 @@ final class CellTrace {
         }
         long cell = cellOf(GreatCircle.interpolate(from, to, fraction));
         if (last == null || last.cell != cell) {
-          last = InnerDisc.of(cell);
+          last = new InnerDisc(cell);
         }
         cells.add(cell, pieceMetres);
       }
@@ -110,7 +110,7 @@ final class CellTrace {
     private final double metresPerDegreeLon;
     private final double radius;
 
-    private InnerDisc(long cell) {
+    InnerDisc(long cell) {
       LatLng centre = H3.cellToLatLng(cell);
       this.cell = cell;
       this.centreLat = centre.lat;
@@ -124,10 +124,6 @@ final class CellTrace {
         nearest = Math.min(nearest, distanceToSegment(east(a.lng), north(a.lat), east(b.lng), north(b.lat)));
       }
       this.radius = nearest;
-    }
-
-    static InnerDisc of(long cell) {
-      return new InnerDisc(cell);
     }
 
     /** The radius in metres: the centre's distance to the nearest point of the boundary. */
