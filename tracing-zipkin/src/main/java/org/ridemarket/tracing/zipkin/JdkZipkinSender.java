@@ -1,4 +1,4 @@
-package org.ridemarket.service.tracing;
+package org.ridemarket.tracing.zipkin;
 
 import java.io.IOException;
 import java.net.URI;

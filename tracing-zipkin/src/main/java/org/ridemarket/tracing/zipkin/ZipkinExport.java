@@ -1,4 +1,4 @@
-package org.ridemarket.service.tracing;
+package org.ridemarket.tracing.zipkin;
 
 import io.opentelemetry.exporter.zipkin.ZipkinSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -11,8 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import zipkin2.reporter.SpanBytesEncoder;
 
 /**
- * Sends spans to a Zipkin server (the local run's trace UI, `./stack --traces`, which has no OTLP receiver)
- * when {@code ridemarket.traces.exporter=zipkin}. Otherwise this exporter does not exist for lookup, and
+ * Sends an app's spans to a Zipkin server (the local run's trace UI, `./stack --traces`, which has no OTLP
+ * receiver) when {@code ridemarket.traces.exporter=zipkin}; feature-streams and the decision services take it from
+ * this jar's index. Otherwise this exporter does not exist for lookup, and
  * Quarkus exports over OTLP: it drops its OTLP exporter only when it finds a CDI {@link SpanExporter}.
  */
 @ApplicationScoped
