@@ -88,15 +88,17 @@ public final class BenchMain {
     options.requireAllKnown();
     System.out.println("floors: Redis read, then one ONNX run");
     RedisFloor.Result redis = RedisFloor.measure(settings.redisUrl(), settings.floorSamples());
-    Floor onnx = OnnxFloor.measure(settings.modelsDir(), redis.cell(), redis.hash(), settings.onnxSamples());
+    OnnxFloor.Result onnx = OnnxFloor.measure(settings.modelsDir(), redis.cell(), redis.hash(),
+        settings.onnxSamples(), settings.onnxColdSamples());
     System.out.println("  " + redis.floor());
-    System.out.println("  " + onnx);
+    System.out.println("  " + onnx.warm());
+    System.out.println("  " + onnx.cold());
     BenchRun run = new BenchRun(settings, generator);
     List<ServiceRun> runs = new ArrayList<>();
     for (Service service : settings.services()) {
       runs.add(run.measure(service));
     }
-    return BenchReport.body(redis.floor(), onnx, runs);
+    return BenchReport.body(redis.floor(), onnx.warm(), onnx.cold(), runs);
   }
 
   private static void write(Path file, List<String> lines) throws IOException {

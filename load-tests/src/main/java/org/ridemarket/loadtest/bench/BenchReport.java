@@ -37,8 +37,8 @@ public final class BenchReport {
   }
 
   /** The whole report. */
-  public static List<String> markdown(RunInfo info, Floor redis, Floor onnx, List<ServiceRun> runs) {
-    return withHeader(info, body(redis, onnx, runs));
+  public static List<String> markdown(RunInfo info, Floor redis, Floor onnx, Floor onnxCold, List<ServiceRun> runs) {
+    return withHeader(info, body(redis, onnx, onnxCold, runs));
   }
 
   /** The run's header and how it measures, then {@code body}. */
@@ -54,13 +54,16 @@ public final class BenchReport {
     return lines;
   }
 
-  /** The floors and one table per endpoint. */
-  public static List<String> body(Floor redis, Floor onnx, List<ServiceRun> runs) {
+  /**
+   * The floors and one table per endpoint; the ratios are to the warm ONNX run ({@code onnx}), {@code onnxCold} is
+   * listed beside it.
+   */
+  public static List<String> body(Floor redis, Floor onnx, Floor onnxCold, List<ServiceRun> runs) {
     List<String> lines = new ArrayList<>();
     lines.add("## Floors");
     lines.add("");
     lines.addAll(header(List.of("floor", "p50 ms", "p99 ms", "samples", "how")));
-    for (Floor floor : List.of(redis, onnx)) {
+    for (Floor floor : List.of(redis, onnx, onnxCold)) {
       lines.add(row(List.of(floor.what(), ms(floor.p50Millis()), ms(floor.p99Millis()), Long.toString(floor.samples()),
           floor.note())));
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param modelsDir the artifact store ({@code --models-dir models/artifacts})
  * @param floorSamples timed Redis reads ({@code --redis-samples 5000})
  * @param onnxSamples timed ONNX runs ({@code --onnx-samples 20000})
+ * @param onnxColdSamples timed ONNX runs with the caches swept before each ({@code --onnx-cold-samples 500})
  * @param seed seed of the requests ({@code --seed 42})
  * @param runId tag of fraud's transaction ids ({@code --run-id}, default the start time in base 36)
  * @param apiKey fraud's gateway key ({@code --api-key dev-gateway-key})
@@ -34,7 +35,7 @@ import java.util.Optional;
  */
 public record BenchSettings(List<Service> services, List<Integer> rates, Duration duration, Duration warmUp,
     Duration jitWarmUp, Duration jitSlice, double jitQuiet, Duration settle, Duration idle, int floorRate, Duration floorDuration, String noopPath, String noopFallback,
-    String redisUrl, Path modelsDir, int floorSamples, int onnxSamples, long seed, String runId, String apiKey,
+    String redisUrl, Path modelsDir, int floorSamples, int onnxSamples, int onnxColdSamples, long seed, String runId, String apiKey,
     Optional<Path> out) {
 
   /** Reads the options of {@code bench}. */
@@ -58,7 +59,8 @@ public record BenchSettings(List<Service> services, List<Integer> rates, Duratio
         options.duration("floor-duration", "10s"), options.text("noop-path", "/serving/noop-route"),
         options.text("noop-fallback", "/q/health/live"), options.text("redis-url", "redis://127.0.0.1:16379"),
         Path.of(options.text("models-dir", "models/artifacts")), options.integer("redis-samples", 5_000),
-        options.integer("onnx-samples", 20_000), Long.parseLong(options.text("seed", "42")), runId(options),
+        options.integer("onnx-samples", 20_000), Math.max(1, options.integer("onnx-cold-samples", 500)),
+        Long.parseLong(options.text("seed", "42")), runId(options),
         options.text("api-key", "dev-gateway-key"), out.isEmpty() ? Optional.empty() : Optional.of(Path.of(out)));
   }
 

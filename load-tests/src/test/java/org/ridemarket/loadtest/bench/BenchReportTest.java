@@ -25,6 +25,7 @@ class BenchReportTest {
         Instant.parse("2026-12-02T08:05:00Z"), "1.20 0.80 0.40", "1.90 1.10 0.60", "2 cores, Test CPU");
     Floor redis = new Floor("Redis HGETALL features:sd:882a1", 0.2, 0.8, 5_000, "Lettuce sync");
     Floor onnx = new Floor("ONNX surge:1, 1 row", 0.05, 0.09, 20_000, "in process");
+    Floor onnxCold = new Floor("ONNX surge:1, 1 row, caches swept", 0.06, 0.12, 500, "64 MB swept");
     StepResult noop = step("noop 500/s", 500, MS / 2, 204, 50_000_000L);
     StepResult quotes = step("1000/s", 1_000, 2 * MS, 201, 200_000_000L);
     ServiceRun run = new ServiceRun(Service.PRICING, 4242, "/serving/noop", "GET /serving/noop",
@@ -32,7 +33,7 @@ class BenchReportTest {
         List.of(quotes), null);
 
     // when
-    List<String> lines = BenchReport.markdown(info, redis, onnx, List.of(run, ServiceRun.skipped(Service.ETA,
+    List<String> lines = BenchReport.markdown(info, redis, onnx, onnxCold, List.of(run, ServiceRun.skipped(Service.ETA,
         "nothing listens on 127.0.0.1:8082")));
 
     // then
@@ -42,6 +43,7 @@ class BenchReportTest {
             + "`mvn -B -q -pl load-tests -Pbench verify -Dbench.args=\"bench --rates 1000\"`",
         "- load average (1/5/15 min): 1.20 0.80 0.40 at the start, 1.90 1.10 0.60 at the end",
         "| Redis HGETALL features:sd:882a1 | 0.20 | 0.80 | 5000 | Lettuce sync |",
+        "| ONNX surge:1, 1 row, caches swept | 0.060 | 0.12 | 500 | 64 MB swept |",
         "## POST /quotes (pricing-service, pid 4242)",
         "## POST /eta (eta-service)",
         "Not measured: nothing listens on 127.0.0.1:8082.",
