@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,33 @@ class WorkloadPolicyTest {
     assertThat(rendered.named(Service.class, "fraud-service").getSpec().getPorts().get(0).getPort()).isEqualTo(8083);
     assertThat(rendered.named(Service.class, "feature-streams-headless").getSpec().getPorts().get(0).getPort())
         .isEqualTo(8090);
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void shouldServeACommittedModelVersionAndNameItInThePodLabel(String overlay) {
+    // given each decision service, the model it serves, the variable that pins its version, and its companions
+    Map<String, List<String>> models = Map.of("pricing-service", List.of("surge", "PRICING_MODEL_VERSION"),
+        "eta-service", List.of("eta", "ETA_MODEL_VERSION", "eta-p10", "eta-p90"),
+        "fraud-service", List.of("fraud", "FRAUD_MODEL_VERSION"));
+    List<PodTemplates> apps = PodTemplates.of(Overlays.render(overlay)).stream()
+        .filter(workload -> models.containsKey(workload.appName())).toList();
+
+    // then the pinned version is published in models/artifacts (for every model the service runs), and the pod
+    // label the dashboards read names that same version
+    assertThat(apps).hasSize(3).allSatisfy(app -> {
+      List<String> model = models.get(app.appName());
+      String version = app.spec().getContainers().get(0).getEnv().stream()
+          .filter(env -> env.getName().equals(model.get(1))).map(EnvVar::getValue).findFirst().orElseThrow();
+      assertThat(app.template().getMetadata().getLabels()).as(app.workload())
+          .containsEntry("ridemarket.org/model", model.get(0) + "-" + version);
+      List<String> names = new ArrayList<>(List.of(model.get(0)));
+      names.addAll(model.subList(2, model.size()));
+      for (String name : names) {
+        assertThat(Path.of("..", "models", "artifacts", name, name + "-" + version + ".signature.json"))
+            .as(app.workload() + " serves " + name + ":" + version).isRegularFile();
+      }
+    });
   }
 
   private static String httpPath(Probe probe) {

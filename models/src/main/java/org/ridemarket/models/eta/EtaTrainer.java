@@ -36,7 +36,31 @@ public final class EtaTrainer {
   public static final double COVERAGE_TOLERANCE = 0.03;
   static final double LOWER_QUANTILE = 0.1;
   static final double UPPER_QUANTILE = 0.9;
-  static final int ROUNDS = 300;
+
+  /**
+   * How many trees each of the three models gets, and the learning rate that goes with them.
+   *
+   * @param rounds boosting rounds: trees per model
+   * @param learningRate XGBoost's {@code eta}
+   */
+  public record Boosting(int rounds, double learningRate) {
+
+    /**
+     * The simulated city's models. eta-service runs all three models for every ETA, and under load a tree walk is
+     * a chain of cache misses, so their cost follows the number of trees: half of {@link #FINE}'s trees, no worse
+     * on held-out error (ADR 0036).
+     */
+    public static final Boosting COMPACT = new Boosting(150, 0.1);
+    /** The recipe the real-history models ({@code eta-nyc-1}) were trained and evaluated with. */
+    public static final Boosting FINE = new Boosting(300, 0.05);
+
+    public Boosting {
+      if (rounds < 1 || !(learningRate > 0 && learningRate <= 1)) {
+        throw new IllegalArgumentException("boosting needs rounds >= 1 and a learning rate in (0, 1]: " + rounds
+            + " rounds at " + learningRate);
+      }
+    }
+  }
 
   /** The three trained (and, where needed, calibrated) boosters, the split and the held-out scores. */
   public record Result(Booster point, Booster p10, Booster p90, String pointObjective, EtaSplit split,
@@ -46,25 +70,32 @@ public final class EtaTrainer {
   private EtaTrainer() {
   }
 
-  /** Splits {@code rows} (oldest request first) into the default blocks, trains, calibrates and scores. */
+  /**
+   * Splits {@code rows} (oldest request first) into the default blocks, trains {@link Boosting#COMPACT} models,
+   * calibrates and scores.
+   */
   public static Result train(List<EtaRow> rows) {
     return train(rows, Duration.ofMinutes(EtaSplit.BLOCK_MINUTES));
   }
 
-  /** Splits {@code rows} (oldest request first) into blocks of {@code block}, trains, calibrates and scores. */
+  /**
+   * Splits {@code rows} (oldest request first) into blocks of {@code block}, trains {@link Boosting#COMPACT} models,
+   * calibrates and scores.
+   */
   public static Result train(List<EtaRow> rows, Duration block) {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("too little history: no rows");
     }
     return train(EtaSplit.of(rows, block), Instant.ofEpochMilli(rows.get(0).time()),
-        Instant.ofEpochMilli(rows.get(rows.size() - 1).time() + 1));
+        Instant.ofEpochMilli(rows.get(rows.size() - 1).time() + 1), Boosting.COMPACT);
   }
 
   /**
    * Trains on {@code split}'s training rows, calibrates on its calibration rows and scores its held-out rows;
-   * {@code trainedFrom}..{@code trainedTo} is the event-time window the signature names.
+   * {@code trainedFrom}..{@code trainedTo} is the event-time window the signature names. The recipe goes into the
+   * metrics ({@code boosting_rounds}, {@code boosting_learning_rate}), and so into each model's signature.
    */
-  public static Result train(EtaSplit split, Instant trainedFrom, Instant trainedTo) {
+  public static Result train(EtaSplit split, Instant trainedFrom, Instant trainedTo, Boosting boosting) {
     if (split.train().size() < 100 || split.calibration().size() < 50 || split.heldOut().size() < 50) {
       throw new IllegalArgumentException("too little history: " + split.train().size() + " training, "
           + split.calibration().size() + " calibration, " + split.heldOut().size() + " held-out rows");
@@ -74,9 +105,11 @@ public final class EtaTrainer {
       metrics.put("train_rows", (double) split.train().size());
       metrics.put("calibration_rows", (double) split.calibration().size());
       metrics.put("held_out_rows", (double) split.heldOut().size());
+      metrics.put("boosting_rounds", (double) boosting.rounds());
+      metrics.put("boosting_learning_rate", boosting.learningRate());
 
-      Booster squared = fit(split.train(), Map.of("objective", "reg:squarederror"));
-      Booster absolute = fit(split.train(), Map.of("objective", "reg:absoluteerror"));
+      Booster squared = fit(split.train(), boosting, Map.of("objective", "reg:squarederror"));
+      Booster absolute = fit(split.train(), boosting, Map.of("objective", "reg:absoluteerror"));
       double squaredMae = maeSeconds(split.calibration(), squared);
       double absoluteMae = maeSeconds(split.calibration(), absolute);
       boolean useAbsolute = absoluteMae < squaredMae;
@@ -86,8 +119,10 @@ public final class EtaTrainer {
       metrics.put("calibration_mae_seconds_absoluteerror", absoluteMae);
       metrics.put("point_objective_absoluteerror", useAbsolute ? 1.0 : 0.0);
 
-      Booster p10 = fit(split.train(), Map.of("objective", "reg:quantileerror", "quantile_alpha", LOWER_QUANTILE));
-      Booster p90 = fit(split.train(), Map.of("objective", "reg:quantileerror", "quantile_alpha", UPPER_QUANTILE));
+      Booster p10 = fit(split.train(), boosting,
+          Map.of("objective", "reg:quantileerror", "quantile_alpha", LOWER_QUANTILE));
+      Booster p90 = fit(split.train(), boosting,
+          Map.of("objective", "reg:quantileerror", "quantile_alpha", UPPER_QUANTILE));
       double[] labels = split.calibration().stream().mapToDouble(EtaRow::label).toArray();
       double[] low = predict(p10, split.calibration());
       double[] high = predict(p90, split.calibration());
@@ -125,16 +160,17 @@ public final class EtaTrainer {
   /**
    * Exports, gates on the held-out rows and publishes the three models as {@code name}, {@code name}-p10 and
    * {@code name}-p90 {@code version}; the evaluation lives in the point model's signature, the quantile models
-   * carry their calibration, and all three name the {@code history} and the topology {@code settings} their
-   * rows were built from.
+   * carry their calibration and the boosting recipe, and all three name the {@code history} and the topology
+   * {@code settings} their rows were built from.
    */
   public static List<ModelSignature> publish(Result result, Path artifacts, String name, String version,
       String history, Map<String, String> settings) {
     float[][] heldOut = result.split().heldOut().stream().map(EtaRow::features).toArray(float[][]::new);
     Map<String, Double> quantileMetrics = new LinkedHashMap<>();
-    for (String metric : List.of("calibration_coverage_raw", "calibration_coverage_calibrated", "quantile_offset_p10",
-        "quantile_offset_p90", "coverage_p10_p90", "coverage_p10_p90_road", "coverage_p10_p90_map_free",
-        "coverage_p10_p90_test", "coverage_p10_p90_map_free_test")) {
+    for (String metric : List.of("boosting_rounds", "boosting_learning_rate", "calibration_coverage_raw",
+        "calibration_coverage_calibrated", "quantile_offset_p10", "quantile_offset_p90", "coverage_p10_p90",
+        "coverage_p10_p90_road", "coverage_p10_p90_map_free", "coverage_p10_p90_test",
+        "coverage_p10_p90_map_free_test")) {
       if (result.metrics().containsKey(metric)) {
         quantileMetrics.put(metric, result.metrics().get(metric));
       }
@@ -195,7 +231,8 @@ public final class EtaTrainer {
     }
   }
 
-  private static Booster fit(List<EtaRow> train, Map<String, Object> objective) throws XGBoostError {
+  private static Booster fit(List<EtaRow> train, Boosting boosting, Map<String, Object> objective)
+      throws XGBoostError {
     DMatrix matrix = matrix(train);
     try {
       float[] labels = new float[train.size()];
@@ -205,12 +242,12 @@ public final class EtaTrainer {
       matrix.setLabel(labels);
       Map<String, Object> params = new HashMap<>(objective);
       params.put("max_depth", 6);
-      params.put("eta", 0.05);
+      params.put("eta", boosting.learningRate());
       params.put("min_child_weight", 10);
       params.put("lambda", 1.0);
       params.put("nthread", 1);
       params.put("seed", 29);
-      return XGBoost.train(matrix, params, ROUNDS, Map.of(), null, null);
+      return XGBoost.train(matrix, params, boosting.rounds(), Map.of(), null, null);
     } finally {
       matrix.dispose();
     }

@@ -19,15 +19,17 @@ import org.ridemarket.routing.GeoPoint;
 import org.ridemarket.routing.MapFreeRouter;
 import org.ridemarket.routing.Route;
 
-/** The ETA models committed under models/artifacts, which the ETA service serves out of the box. */
+/** The ETA models committed under models/artifacts, whose newest version the ETA service serves out of the box. */
 class CommittedEtaModelTest {
+
+  private static final String SERVED = "2";
 
   private static TlcEvaluation.PublishedEta models;
 
   @BeforeAll
   static void open() {
     // load() verifies the bytes against the signature's hash and that the gate passed; requireFeatures the row
-    models = TlcEvaluation.PublishedEta.load(Path.of("artifacts"), "eta", "1");
+    models = TlcEvaluation.PublishedEta.load(Path.of("artifacts"), "eta", SERVED);
   }
 
   @AfterAll
@@ -36,15 +38,24 @@ class CommittedEtaModelTest {
   }
 
   @Test
+  void shouldBeTheVersionTheServiceServes() {
+    for (String name : new String[] {"eta", "eta-p10", "eta-p90"}) {
+      assertThat(ModelArtifacts.newestSignature(Path.of("artifacts"), name).orElseThrow().version()).isEqualTo(SERVED);
+    }
+  }
+
+  @Test
   void shouldTakeTheContractRowAndCarryTheHeldOutEvaluation() {
     for (String name : new String[] {"eta", "eta-p10", "eta-p90"}) {
-      ModelSignature signature = ModelArtifacts.load(Path.of("artifacts"), name, "1")
+      ModelSignature signature = ModelArtifacts.load(Path.of("artifacts"), name, SERVED)
           .signature();
       assertThat(signature.featureNames()).isEqualTo(EtaFeatures.NAMES);
+      // the compact recipe: the service runs all three for every ETA (ADR 0036)
+      assertThat(signature.metrics()).containsEntry("boosting_rounds", 150.0);
       assertThat(signature.inputName()).isEqualTo("features");
       assertThat(signature.metrics()).containsKeys("quantile_offset_p10", "quantile_offset_p90");
     }
-    Map<String, Double> metrics = ModelArtifacts.load(Path.of("artifacts"), "eta", "1")
+    Map<String, Double> metrics = ModelArtifacts.load(Path.of("artifacts"), "eta", SERVED)
         .signature().metrics();
     assertThat(metrics.get("mae_seconds_model_road")).isLessThan(metrics.get("mae_seconds_baseline_road"));
     assertThat(metrics.get("mae_seconds_model_map_free")).isLessThan(metrics.get("mae_seconds_baseline_map_free"));

@@ -1,9 +1,11 @@
 package org.ridemarket.models.eta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +80,23 @@ class EtaTrainingTest {
     assertThat(metrics.get("mae_seconds_model_map_free")).isLessThan(metrics.get("mae_seconds_baseline_map_free"));
     assertThat(metrics.get("mae_seconds_model_road")).isLessThan(metrics.get("mae_seconds_baseline_road"));
     assertThat(metrics.get("coverage_p10_p90")).isBetween(0.6, 0.95);
+    // the recipe is in the signature: the compact one, by default
+    assertThat(metrics).containsEntry("boosting_rounds", 150.0).containsEntry("boosting_learning_rate", 0.1);
+  }
+
+  @Test
+  void shouldGrowAsManyTreesAsTheRecipeSays() throws Exception {
+    EtaSplit split = EtaSplit.of(rows, BLOCK);
+    Instant from = Instant.ofEpochMilli(rows.get(0).time());
+
+    EtaTrainer.Result result = EtaTrainer.train(split, from, from.plusSeconds(3600),
+        new EtaTrainer.Boosting(20, 0.3));
+
+    assertThat(result.point().getNumBoostedRound()).isEqualTo(20);
+    assertThat(result.p10().getNumBoostedRound()).isEqualTo(20);
+    assertThat(result.p90().getNumBoostedRound()).isEqualTo(20);
+    assertThat(result.metrics()).containsEntry("boosting_rounds", 20.0).containsEntry("boosting_learning_rate", 0.3);
+    assertThatThrownBy(() -> new EtaTrainer.Boosting(0, 0.1)).hasMessageContaining("rounds >= 1");
   }
 
   @Test
