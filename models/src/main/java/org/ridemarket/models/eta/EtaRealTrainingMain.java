@@ -40,6 +40,7 @@ import org.ridemarket.topologies.congestion.CongestionSettings;
  *   --graph-cache DIR   GraphHopper's graph cache (default models/target/graph-cache-eta)
  *   --dry-run           train and report, publish nothing
  *   --no-vectors        build every row as if Redis held no congestion vector (what the trip speeds add)
+ *   --boosting B        fine (default: 300 rounds at 0.05, eta-nyc-1's recipe) or compact (150 at 0.1, ADR 0036)
  * </pre>
  */
 public final class EtaRealTrainingMain {
@@ -59,6 +60,7 @@ public final class EtaRealTrainingMain {
     String version = "1";
     boolean dryRun = false;
     boolean noVectors = false;
+    EtaTrainer.Boosting boosting = EtaTrainer.Boosting.FINE;
     args = history.take(args);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -70,6 +72,13 @@ public final class EtaRealTrainingMain {
         case "--graph-cache" -> graphCache = Path.of(args[++i]);
         case "--dry-run" -> dryRun = true;
         case "--no-vectors" -> noVectors = true;
+        case "--boosting" -> {
+          try {
+            boosting = EtaTrainer.Boosting.named(args[++i]);
+          } catch (IllegalArgumentException e) {
+            fail("--boosting: " + e.getMessage());
+          }
+        }
         default -> fail("unknown option " + args[i] + " (see EtaRealTrainingMain's Javadoc)");
       }
     }
@@ -103,8 +112,8 @@ public final class EtaRealTrainingMain {
     Instant testEnd = testTo.atStartOfDay(EtaScoring.ZONE).toInstant();
     EtaSplit split = RealHistorySplit.of(rows, testStart, testEnd);
     Instant trainedFrom = Instant.ofEpochMilli(rows.get(0).time());
-    // FINE: the recipe eta-nyc-1 was evaluated with (models/README.md); COMPACT is not yet measured on this history.
-    EtaTrainer.Result result = EtaTrainer.train(split, trainedFrom, testStart, EtaTrainer.Boosting.FINE);
+    // FINE by default: the recipe eta-nyc-1 was published and evaluated with (models/README.md).
+    EtaTrainer.Result result = EtaTrainer.train(split, trainedFrom, testStart, boosting);
     RealHistoryReport report = report(result);
     result.metrics().putAll(report.metrics());
     System.out.println(EtaTrainingMain.report(result));

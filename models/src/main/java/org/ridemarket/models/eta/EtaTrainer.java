@@ -60,6 +60,15 @@ public final class EtaTrainer {
             + " rounds at " + learningRate);
       }
     }
+
+    /** The recipe a command line names: {@code compact} or {@code fine}. */
+    public static Boosting named(String name) {
+      return switch (name) {
+        case "compact" -> COMPACT;
+        case "fine" -> FINE;
+        default -> throw new IllegalArgumentException("unknown boosting recipe " + name + " (compact or fine)");
+      };
+    }
   }
 
   /** The three trained (and, where needed, calibrated) boosters, the split and the held-out scores. */
