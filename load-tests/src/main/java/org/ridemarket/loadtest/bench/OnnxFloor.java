@@ -58,12 +58,13 @@ public final class OnnxFloor {
         source = "the model's gate row (no feature row in Redis)";
       }
       float[] sink = new float[1];
-      Histogram warm = time(model, row, samples, null, sink);
+      Histogram warm = time(model, row, samples, samples, null, sink);
       long[] sweep = new long[SWEEP_BYTES / Long.BYTES];
-      Histogram cold = time(model, row, coldSamples, sweep, sink);
+      // No untimed runs first: the warm runs have compiled the path, and the sweep is what makes each run cold.
+      Histogram cold = time(model, row, 0, coldSamples, sweep, sink);
       // Printed so the JIT cannot drop the calls or the sweeps as dead code.
       String check = String.format(Locale.ROOT, "; mean score %.3f, sweep check %d",
-          sink[0] / (2.0 * (samples + coldSamples)), sweep[sweep.length - CACHE_LINE_LONGS]);
+          sink[0] / (2.0 * samples + coldSamples), sweep[sweep.length - CACHE_LINE_LONGS]);
       return new Result(
           Floor.fromNanos("ONNX " + model.id() + ", 1 row", warm,
               "ModelStore/OnnxModel in the harness's JVM, runs back to back (caches warm), " + source + check),
@@ -73,10 +74,10 @@ public final class OnnxFloor {
     }
   }
 
-  // Times `samples` runs after as many untimed; with a sweep, touches every cache line of it before each run.
-  private static Histogram time(OnnxModel model, float[] row, int samples, long[] sweep, float[] sink) {
+  // Times `timed` runs after `untimed` ones; with a sweep, touches every cache line of it before each run.
+  private static Histogram time(OnnxModel model, float[] row, int untimed, int timed, long[] sweep, float[] sink) {
     Histogram nanos = new Histogram(3);
-    for (int i = -samples; i < samples; i++) {
+    for (int i = -untimed; i < timed; i++) {
       if (sweep != null) {
         for (int j = 0; j < sweep.length; j += CACHE_LINE_LONGS) {
           sweep[j] += i;
