@@ -199,27 +199,31 @@ class WorkloadPolicyTest {
         .isEqualTo(8090);
   }
 
+  /** The model a decision service serves, the variable that pins its version, and every model of that version. */
+  private record ServedModel(String name, String versionVariable, List<String> files) {
+  }
+
   @ParameterizedTest
   @MethodSource("overlays")
   void shouldServeACommittedModelVersionAndNameItInThePodLabel(String overlay) {
-    // given each decision service, the model it serves, the variable that pins its version, and its companions
-    Map<String, List<String>> models = Map.of("pricing-service", List.of("surge", "PRICING_MODEL_VERSION"),
-        "eta-service", List.of("eta", "ETA_MODEL_VERSION", "eta-p10", "eta-p90"),
-        "fraud-service", List.of("fraud", "FRAUD_MODEL_VERSION"));
+    // given each decision service and the models it serves
+    Map<String, ServedModel> served = Map.of(
+        "pricing-service", new ServedModel("surge", "PRICING_MODEL_VERSION", List.of("surge")),
+        "eta-service", new ServedModel("eta", "ETA_MODEL_VERSION", List.of("eta", "eta-p10", "eta-p90")),
+        "fraud-service", new ServedModel("fraud", "FRAUD_MODEL_VERSION", List.of("fraud")));
     List<PodTemplates> apps = PodTemplates.of(Overlays.render(overlay)).stream()
-        .filter(workload -> models.containsKey(workload.appName())).toList();
+        .filter(workload -> served.containsKey(workload.appName())).toList();
 
     // then the pinned version is published in models/artifacts (for every model the service runs), and the pod
     // label the dashboards read names that same version
     assertThat(apps).hasSize(3).allSatisfy(app -> {
-      List<String> model = models.get(app.appName());
+      ServedModel model = served.get(app.appName());
       String version = app.spec().getContainers().get(0).getEnv().stream()
-          .filter(env -> env.getName().equals(model.get(1))).map(EnvVar::getValue).findFirst().orElseThrow();
+          .filter(env -> env.getName().equals(model.versionVariable())).map(EnvVar::getValue).findFirst()
+          .orElseThrow();
       assertThat(app.template().getMetadata().getLabels()).as(app.workload())
-          .containsEntry("ridemarket.org/model", model.get(0) + "-" + version);
-      List<String> names = new ArrayList<>(List.of(model.get(0)));
-      names.addAll(model.subList(2, model.size()));
-      for (String name : names) {
+          .containsEntry("ridemarket.org/model", model.name() + "-" + version);
+      for (String name : model.files()) {
         assertThat(Path.of("..", "models", "artifacts", name, name + "-" + version + ".signature.json"))
             .as(app.workload() + " serves " + name + ":" + version).isRegularFile();
       }
