@@ -51,6 +51,9 @@ class QuoteJournalTest {
   @Inject
   QuoteMapper mapper;
 
+  @Inject
+  QuoteJournal serviceJournal;
+
   private QuoteJournal journal(int maxBatch, int maxInFlight) {
     // The service's own relay publishes the events of the rows these journals write.
     return new QuoteJournal(pool, OutboxRelay.idle(dataSource, "quote_outbox"), mapper,
@@ -89,6 +92,33 @@ class QuoteJournalTest {
     // then every one is committed, in far fewer writes than quotes
     assertThat(count(quotes)).isEqualTo(200);
     assertThat(journal.writes()).isLessThan(20);
+  }
+
+  @Test
+  void shouldSendEveryQuoteThatArrivesDuringAWriteInTheNextOneWithTheServicesDefaultBounds() throws Exception {
+    // given the service's own journal, its first write held by a paused PostgreSQL (shorter than the stall time)
+    LocalStack stack = LocalStackTestResource.shared();
+    int writesBefore = serviceJournal.writes();
+    List<Quote> quotes = new ArrayList<>();
+    List<CompletableFuture<Void>> written = new ArrayList<>();
+    stack.pausePostgres(true);
+    try {
+      // when 50 quotes are recorded while that write is under way
+      for (int i = 0; i < 51; i++) {
+        Quote quote = quote(UUID.randomUUID());
+        quotes.add(quote);
+        written.add(serviceJournal.record(quote, NONE).subscribeAsCompletionStage());
+      }
+      Thread.sleep(300);
+    } finally {
+      stack.pausePostgres(false);
+    }
+    CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+    // then all are committed in two writes: one write at a time (serving.journal.max-in-flight = 1), and the
+    // 50 that waited for it share the next (with more slots, each of the first few would be a write of its own)
+    assertThat(count(quotes)).isEqualTo(51);
+    assertThat(serviceJournal.writes() - writesBefore).isEqualTo(2);
   }
 
   @Test

@@ -106,8 +106,11 @@ public interface ServingConfig {
     @WithDefault("128")
     int maxBatch();
 
-    /** Writes under way at once; more promises wait and are batched. */
-    @WithDefault("4")
+    /**
+     * Writes under way at once; more promises wait and are batched. One: every promise that arrives during a
+     * write joins the next batch, which costs PostgreSQL the fewest commits (docs/adr/0005, amendment).
+     */
+    @WithDefault("1")
     int maxInFlight();
 
     /** Promises that may wait for a write; beyond it a request fails fast with 503. */
