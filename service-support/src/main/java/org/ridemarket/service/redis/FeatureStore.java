@@ -108,9 +108,14 @@ public class FeatureStore {
 
   /**
    * Sends commands without waiting for them (decision state that may be lost: the next decision
-   * recomputes it); a failure is logged, never raised.
+   * recomputes it); a failure is logged, never raised. While Redis is stalled nothing is sent: the writes
+   * would wait in the client for as long as it is silent, and their answers would all arrive at once when it
+   * comes back, on the event loop that reads the connection, ahead of the requests waiting there.
    */
   public void writeLater(Consumer<RedisAsyncCommands<String, String>> commands) {
+    if (stall.stalled()) {
+      return;
+    }
     redis.call(connection -> {
       commands.accept(connection.async());
       return CompletableFuture.completedFuture(null);
