@@ -109,7 +109,6 @@ public final class RedisConnection implements AutoCloseable {
     return Uni.createFrom().completionStage(() -> command.apply(open));
   }
 
-  // The first connection serves its own loop and every thread that is not a loop.
   private Lane lane() {
     for (int i = 1; i < lanes.size(); i++) {
       Lane lane = lanes.get(i);
