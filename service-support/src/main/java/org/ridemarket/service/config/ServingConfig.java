@@ -75,13 +75,6 @@ public interface ServingConfig {
      */
     @WithDefault("PT0.1S")
     Duration stallAfter();
-
-    /**
-     * Whether the connections to Redis live on the Vert.x event loops, one per loop (docs/adr/0037), rather than
-     * on one connection served by Lettuce's own threads.
-     */
-    @WithDefault("true")
-    boolean onEventLoops();
   }
 
   /** Where models come from and how new versions are picked up. */

@@ -9,11 +9,9 @@ import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
-import io.netty.channel.EventLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -34,8 +32,7 @@ import org.ridemarket.service.deadline.Stall;
 /**
  * The feature store as a decision sees it: every hash of one decision read in one pipelined round
  * trip (the HGETALLs leave in a single write) under the request's deadline, and small fire-and-forget
- * writes of shared decision state. A read from an event loop goes out on that loop's own connection and
- * completes on the loop, outside its Vert.x context ({@link RedisConnection}). While Redis has answered
+ * writes of shared decision state. Reads complete on a Lettuce thread. While Redis has answered
  * nothing for {@code serving.features.stall-after} with a read under way (paused, or its host gone
  * quiet), reads fail at once rather than each waiting out its timeout ({@link Stall}).
  */
@@ -49,12 +46,8 @@ public class FeatureStore {
   private final Duration timeout;
   private final Stall stall;
 
-  FeatureStore(ServingConfig config, Vertx vertx) {
-    List<EventLoop> loops = new ArrayList<>();
-    if (config.features().onEventLoops()) {
-      vertx.nettyEventLoopGroup().forEach(loop -> loops.add((EventLoop) loop));
-    }
-    this.redis = new RedisConnection(config.features().redisUrl(), FeatureStoreException::new, loops);
+  FeatureStore(ServingConfig config) {
+    this.redis = new RedisConnection(config.features().redisUrl(), FeatureStoreException::new);
     this.timeout = config.features().timeout();
     this.stall = new Stall(config.features().stallAfter());
   }
@@ -99,7 +92,7 @@ public class FeatureStore {
         + keys.size() + " reads within " + deadline.cap(timeout).toMillis() + " ms")));
   }
 
-  // A read completes on its connection's thread (or the timer's), where no trace is current. The caller's next step
+  // A read completes on a Lettuce thread (or the timer's), where no trace is current. The caller's next step
   // (handing the decision to the pool, whose task carries the current trace) runs there, so the answer is
   // emitted with the caller's trace made current again: its spans stay in the request's trace.
   private static <T> Uni<T> inCallersTrace(Uni<T> read) {
@@ -109,8 +102,8 @@ public class FeatureStore {
   /**
    * Sends commands without waiting for them (decision state that may be lost: the next decision
    * recomputes it); a failure is logged, never raised. While Redis is stalled nothing is sent: the writes
-   * would wait in the client for as long as it is silent, and their answers would all arrive at once when it
-   * comes back, on the event loop that reads the connection, ahead of the requests waiting there.
+   * would wait in the client for as long as it is silent, and when it comes back their backlog would be
+   * answered at once, ahead of the reads of the decisions waiting then.
    */
   public void writeLater(Consumer<RedisAsyncCommands<String, String>> commands) {
     if (stall.stalled()) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Executors that bring a pipeline back to the caller's Vert.x context, where the rest of a request
- * (and Hibernate Reactive) must run after a Redis read completed outside it.
+ * (and Hibernate Reactive) must run after a Lettuce thread completed a read.
  */
 public final class VertxContexts {
 
