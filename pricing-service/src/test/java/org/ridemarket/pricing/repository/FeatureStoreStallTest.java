@@ -2,6 +2,7 @@ package org.ridemarket.pricing.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,29 +59,16 @@ class FeatureStoreStallTest {
       }
 
       // then, once Redis answers again, the write was never sent (it was state that may be lost)
-      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (true) {
-        try {
-          store.read(List.of("features:sd:none"), Deadline.after(Duration.ofMillis(500))).await()
-              .atMost(Duration.ofSeconds(1));
-          break;
-        } catch (RuntimeException stillStalled) {
-          if (System.nanoTime() - giveUp > 0) {
-            throw stillStalled;
-          }
-          Thread.sleep(100);
-        }
-      }
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+          .untilAsserted(() -> store.read(List.of("features:sd:none"), Deadline.after(Duration.ofMillis(500)))
+              .await().atMost(Duration.ofSeconds(1)));
       Thread.sleep(200);
       assertThat(hashes.commands().get(KEY)).isNull();
 
       // and writes go out again
       store.writeLater(redis -> redis.set(KEY, "sent"));
-      long sent = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (hashes.commands().get(KEY) == null && System.nanoTime() - sent < 0) {
-        Thread.sleep(20);
-      }
-      assertThat(hashes.commands().get(KEY)).isEqualTo("sent");
+      await().atMost(Duration.ofSeconds(5))
+          .untilAsserted(() -> assertThat(hashes.commands().get(KEY)).isEqualTo("sent"));
       hashes.commands().del(KEY);
     }
   }

@@ -103,7 +103,7 @@ class QuoteJournalTest {
     List<CompletableFuture<Void>> written = new ArrayList<>();
     stack.pausePostgres(true);
     try {
-      // when 50 quotes are recorded while that write is under way
+      // when 51 quotes are recorded: the first starts that write, the other 50 arrive while it is under way
       for (int i = 0; i < 51; i++) {
         Quote quote = quote(UUID.randomUUID());
         quotes.add(quote);
