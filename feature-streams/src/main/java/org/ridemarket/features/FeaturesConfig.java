@@ -25,10 +25,11 @@ public interface FeaturesConfig {
   Duration minEmitInterval();
 
   /**
-   * Wall-clock period of the flush that emits held-back changes, coalesced: at most one flushed vector per cell
-   * per period, and a held change at most this late (ADR 0016). At most min-emit-interval.
+   * Wall-clock delay of the flush that emits held-back changes, coalesced, after the first of them was held: at
+   * most one flushed vector per cell per flush, and a held change at most this late (ADR 0016, ADR 0038). At most
+   * min-emit-interval.
    */
-  @WithDefault("PT0.05S")
+  @WithDefault("PT0.025S")
   Duration flushInterval();
 
   /** An unchanged, non-empty cell is re-emitted after this much stream time, so its Redis hash does not expire. */

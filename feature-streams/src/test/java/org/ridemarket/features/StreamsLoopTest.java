@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.ridemarket.topologies.supplydemand.SupplyDemandSettings;
 
 class StreamsLoopTest {
 
-  private static final Duration FLUSH = Duration.ofMillis(50);
+  private static final Duration FLUSH = SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL;
 
   @Test
   void shouldAcceptTheAppsOwnSettings() throws IOException {
@@ -35,7 +36,7 @@ class StreamsLoopTest {
 
   @Test
   void shouldRefuseAPollLongerThanTheFlush() {
-    assertRefused(Map.of("commit.interval.ms", "100", "poll.ms", "80"), "features.flush-interval (50 ms)");
+    assertRefused(Map.of("commit.interval.ms", "100", "poll.ms", "80"), "features.flush-interval (" + FLUSH.toMillis() + " ms)");
   }
 
   @Test

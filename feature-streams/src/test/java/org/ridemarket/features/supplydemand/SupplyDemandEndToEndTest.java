@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ridemarket.contracts.events.RideRequested;
@@ -45,6 +46,9 @@ class SupplyDemandEndToEndTest {
 
   @Inject
   MeterRegistry registry;
+
+  @Inject
+  KafkaStreams streams;
 
   @Test
   void shouldWriteACellsRequestsToItsRedisHashWithinSeconds() throws Exception {
@@ -87,6 +91,17 @@ class SupplyDemandEndToEndTest {
       assertThat(writes("feature_early_writes", "applied")).isGreaterThan(earlyBefore);
       await().atMost(Duration.ofSeconds(30))
           .until(() -> writes("feature_redis_writes", "confirmed") > confirmedBefore);
+
+      // and once the input stops, the app stops committing: the held-back changes' flush is armed only while a
+      // change is held, and every wall-clock punctuation would cost an exactly-once transaction (ADR 0038)
+      double[] last = {commits()};
+      await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            double now = commits();
+            boolean quiet = now == last[0];
+            last[0] = now;
+            return quiet;
+          });
     } finally {
       client.shutdown();
     }
@@ -106,6 +121,14 @@ class SupplyDemandEndToEndTest {
         .body(containsString("feature_input_field_mean_shift{field=\"pickup.lat\",topic=\"rides.requests\""))
         // and the sink the vectors it wrote
         .body(containsString("feature_vector_field_mean_shift{family=\"supply_demand\",field=\"requests_1m\""));
+  }
+
+  /** The supply/demand application's commits so far (Kafka Streams' own meter, all its stream threads). */
+  private double commits() {
+    return streams.metrics().values().stream()
+        .filter(metric -> metric.metricName().group().equals("stream-thread-metrics")
+            && metric.metricName().name().equals("commit-total"))
+        .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue()).sum();
   }
 
   private double writes(String name, String outcome) {

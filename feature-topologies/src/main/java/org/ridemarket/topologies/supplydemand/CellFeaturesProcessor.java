@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,9 +20,11 @@ import org.ridemarket.contracts.features.SupplyDemandVector;
  * for min-emit-interval of stream time, otherwise the change is held back and coalesced with the
  * cell's next ones. Two punctuators complete it: a stream-time sweep (every bucket) emits cells whose
  * windows slid, re-emits quiet non-empty cells before their Redis hash expires and forgets empty ones;
- * a wall-clock flush every flush-interval (50 ms, much shorter than the rate limit, ADR 0016) emits
- * the held-back changes, so a held change is late by at most that much. Every vector's event time is
- * later than the cell's last.
+ * a wall-clock flush emits the held-back changes flush-interval (25 ms, much shorter than the rate limit,
+ * ADR 0016) after the first of them was held, so a held change is late by at most that much. The flush is armed
+ * only while a change is held: every wall-clock punctuation makes Kafka Streams commit the task, and under
+ * exactly-once a flush that ran every period whether or not anything was held cost a transaction each time
+ * (ADR 0038). Every vector's event time is later than the cell's last.
  *
  * <p>In the live app, whose vectors are written to Redis ahead of their commit (ADR 0034), the first
  * {@value #RESTART_SWEEPS} sweeps that find cells after the task starts also re-emit every cell already emitted
@@ -38,10 +41,12 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
   private final String storeName;
   private final long minEmitMillis;
   private final long refreshMillis;
-  private final Duration flushPeriod;
+  private final Duration flushDelay;
   private int reemitSweeps;
   // Held-back cells, in memory only: after a restart the sweep finds them by comparing aggregates.
   private final Set<String> held = new LinkedHashSet<>();
+  // The flush while changes are held, null otherwise.
+  private Cancellable flush;
   private ProcessorContext<String, SupplyDemandVector> context;
   private KeyValueStore<String, CellState> cells;
 
@@ -50,15 +55,16 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
     this.reemitSweeps = reemitAfterStart ? RESTART_SWEEPS : 0;
     this.minEmitMillis = settings.minEmitInterval().toMillis();
     this.refreshMillis = settings.refreshInterval().toMillis();
-    this.flushPeriod = settings.flushInterval();
+    this.flushDelay = settings.flushInterval();
   }
 
   @Override
   public void init(ProcessorContext<String, SupplyDemandVector> context) {
     this.context = context;
     this.cells = context.getStateStore(storeName);
+    // a task set up again (after a revival) arms its flush anew
+    this.flush = null;
     context.schedule(Duration.ofMillis(WindowBuckets.BUCKET_MILLIS), PunctuationType.STREAM_TIME, this::sweep);
-    context.schedule(flushPeriod, PunctuationType.WALL_CLOCK_TIME, wallClock -> flushHeld());
   }
 
   @Override
@@ -78,7 +84,7 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
     if (isDue(state, now)) {
       emitIfChanged(cell, state, now);
     } else {
-      held.add(cell);
+      hold(cell);
     }
     cells.put(cell, state);
   }
@@ -113,7 +119,7 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
       if (!unchanged && isDue(state, now)) {
         dirty |= emitIfChanged(entry.key, state, now);
       } else if (!unchanged) {
-        held.add(entry.key);
+        hold(entry.key);
       } else if (unchanged && now - state.lastEmittedAt() >= refreshMillis) {
         emit(entry.key, state, current, now);
         dirty = true;
@@ -124,7 +130,19 @@ final class CellFeaturesProcessor implements Processor<String, CellDelta, String
     }
   }
 
+  private void hold(String cell) {
+    held.add(cell);
+    if (flush == null) {
+      flush = context.schedule(flushDelay, PunctuationType.WALL_CLOCK_TIME, wallClock -> flushHeld());
+    }
+  }
+
   private void flushHeld() {
+    // one shot: the next held change arms the next flush
+    if (flush != null) {
+      flush.cancel();
+      flush = null;
+    }
     long now = context.currentStreamTimeMs();
     List<String> flushing = new ArrayList<>(held);
     held.clear();

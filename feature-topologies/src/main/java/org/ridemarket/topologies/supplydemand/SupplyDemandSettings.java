@@ -46,11 +46,11 @@ public record SupplyDemandSettings(
   }
 
   /**
-   * The wall-clock period of the flush of held-back changes: a change the per-cell rate limit held back
-   * reaches the features topic at most this late, and a cell sends at most one flushed vector per period
-   * (ADR 0016).
+   * The wall-clock delay of the flush of held-back changes after the first of them: a change the per-cell rate
+   * limit held back reaches the features topic at most this late, and a cell sends at most one flushed vector per
+   * flush (ADR 0016, ADR 0038).
    */
-  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(50);
+  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(25);
 
   /** The defaults, as the feature-streams app's configuration has them. */
   public static SupplyDemandSettings defaults() {

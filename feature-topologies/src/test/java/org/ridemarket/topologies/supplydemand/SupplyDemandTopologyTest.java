@@ -256,6 +256,7 @@ class SupplyDemandTopologyTest {
 
   @Test
   void shouldFlushHeldBackChangesWithinTheFlushIntervalOneVectorPerCell() {
+    long flush = SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL.toMillis();
     try (SupplyDemandTestDriver driver = new SupplyDemandTestDriver()) {
       // given a cell that just emitted, so its next changes are held back
       driver.request(CELL, at(s(1)));
@@ -264,16 +265,39 @@ class SupplyDemandTopologyTest {
       for (int i = 0; i < 9; i++) {
         driver.request(CELL, at(s(1)));
       }
-      driver.advanceWallClock(SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL.dividedBy(2));
+      driver.advanceWallClock(Duration.ofMillis(flush / 2));
 
       // then nothing was flushed yet
       assertThat(driver.vectorsOf(CELL)).hasSize(1);
 
-      // when the flush interval (50 ms, not the 1-s rate limit) has passed
-      driver.advanceWallClock(SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL.dividedBy(2));
+      // when the flush interval (25 ms, not the 1-s rate limit) has passed
+      driver.advanceWallClock(Duration.ofMillis(flush - flush / 2));
 
       // then the nine held-back changes went out coalesced into one vector
       assertThat(driver.vectorsOf(CELL)).extracting(vector -> vector.value(REQUESTS_1M)).containsExactly(1.0, 10.0);
+    }
+  }
+
+  @Test
+  void shouldArmTheFlushAgainWhenAChangeIsHeldAfterAQuietSpell() {
+    long flush = SupplyDemandSettings.DEFAULT_FLUSH_INTERVAL.toMillis();
+    try (SupplyDemandTestDriver driver = new SupplyDemandTestDriver()) {
+      // given a cell whose held-back change was flushed
+      driver.request(CELL, at(s(1)));
+      driver.request(CELL, at(s(1)));
+      driver.advanceWallClock(Duration.ofMillis(flush));
+      assertThat(driver.vectorsOf(CELL)).hasSize(2);
+
+      // when nothing is held for a while (off the flush's period), then a change is held again
+      driver.advanceWallClock(Duration.ofMillis(3 * flush + 10));
+      driver.request(CELL, at(s(1).plusMillis(500)));
+      driver.advanceWallClock(Duration.ofMillis(flush - 5));
+
+      // then it waits the whole flush interval from when it was held: the flush runs only while a change is held
+      // (ADR 0038), so no period that kept running through the quiet spell cuts its coalescing short
+      assertThat(driver.vectorsOf(CELL)).hasSize(2);
+      driver.advanceWallClock(Duration.ofMillis(5));
+      assertThat(driver.vectorsOf(CELL)).extracting(vector -> vector.value(REQUESTS_1M)).containsExactly(1.0, 2.0, 3.0);
     }
   }
 
