@@ -36,7 +36,8 @@ class StreamsLoopTest {
 
   @Test
   void shouldRefuseAPollLongerThanTheFlush() {
-    assertRefused(Map.of("commit.interval.ms", "100", "poll.ms", "80"), "features.flush-interval (" + FLUSH.toMillis() + " ms)");
+    assertRefused(Map.of("commit.interval.ms", "100", "poll.ms", "80"),
+        "features.flush-interval (" + FLUSH.toMillis() + " ms)");
   }
 
   @Test
