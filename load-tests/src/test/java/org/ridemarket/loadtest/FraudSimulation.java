@@ -33,6 +33,7 @@ public class FraudSimulation extends EndpointSimulation {
             new ServerTimer("fraud.score.latency", Map.of("degraded", "false")),
             new ServerTimer("fraud.score.latency", Map.of("degraded", "true")),
             ServerTimer.of("fraud.features.read"),
-            ServerTimer.of("fraud.model.inference"))));
+            ServerTimer.of("fraud.model.inference"),
+            ServerTimer.of("fraud.journal.record"))));
   }
 }

@@ -26,6 +26,7 @@ public class QuoteSimulation extends EndpointSimulation {
             new ServerTimer("pricing.quote.latency", Map.of("degraded", "false")),
             new ServerTimer("pricing.quote.latency", Map.of("degraded", "true")),
             ServerTimer.of("pricing.features.read"),
-            ServerTimer.of("pricing.model.inference"))));
+            ServerTimer.of("pricing.model.inference"),
+            ServerTimer.of("pricing.journal.record"))));
   }
 }

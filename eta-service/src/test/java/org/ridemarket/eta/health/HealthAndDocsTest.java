@@ -74,7 +74,9 @@ class HealthAndDocsTest {
         .body(containsString("eta_prediction_events_failed_total"))
         .body(containsString("eta_accuracy_mae_seconds"))
         .body(containsString("eta_accuracy_p10_p90_coverage"))
-        .body(containsString("eta_accuracy_joined_total"));
+        .body(containsString("eta_accuracy_joined_total"))
+        // an ETA is not a promise: nothing is recorded, so there is no journal timer
+        .body(not(containsString("eta_journal_record_seconds")));
   }
 
   @Test

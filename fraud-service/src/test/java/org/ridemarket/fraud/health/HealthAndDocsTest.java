@@ -66,6 +66,7 @@ class HealthAndDocsTest {
         .statusCode(200)
         .body(containsString("fraud_score_latency_seconds_count{degraded=\"false\""))
         .body(containsString("fraud_features_read_seconds"))
+        .body(containsString("fraud_journal_record_seconds_count"))
         .body(containsString("fraud_model_inference_seconds"))
         .body(containsString("fraud_decisions_total{decision=\"ALLOW\",degraded=\"false\""))
         // the committed model carries its training histogram, so its drift is watched (ADR 0019)

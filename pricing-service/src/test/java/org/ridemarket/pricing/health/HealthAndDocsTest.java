@@ -66,6 +66,7 @@ class HealthAndDocsTest {
         .statusCode(200)
         .body(containsString("pricing_quote_latency_seconds_count{degraded=\"false\""))
         .body(containsString("pricing_features_read_seconds"))
+        .body(containsString("pricing_journal_record_seconds_count"))
         .body(containsString("serving_outbox_relayed_total"));
   }
 }

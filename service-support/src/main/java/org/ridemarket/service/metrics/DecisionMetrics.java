@@ -12,7 +12,8 @@ import org.ridemarket.service.sql.NotRecordedException;
 /**
  * The meters every decision service keeps, named after the service's decision so that dashboards and
  * alerts keep their names: {@code <decision>.latency{degraded}} (server time of an answer),
- * {@code <service>.features.read}, {@code <service>.model.inference}, {@code <service>.degraded{reason}}
+ * {@code <service>.features.read}, {@code <service>.model.inference}, {@code <service>.journal.record} (the
+ * services that record their promises), {@code <service>.degraded{reason}}
  * and {@code <service>.refused{reason}} (503s: the answer could not be recorded in time, or the service is
  * overloaded).
  */
@@ -24,6 +25,8 @@ public final class DecisionMetrics {
   private final Timer answeredDegraded;
   private final Timer featureRead;
   private final Timer inference;
+  // Made at the first promise recorded, so that a service without a journal (ETA) shows no empty timer.
+  private volatile Timer journal;
 
   /**
    * Meters of one decision.
@@ -60,6 +63,22 @@ public final class DecisionMetrics {
   /** The model runs of one decision took {@code nanos}. */
   public void inferred(long nanos) {
     inference.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Recording a promise took {@code nanos}, from asking the journal to its answer: the wait for the group commit's
+   * batch, the statement and the commit. With the feature read and the inference it splits a decision's time.
+   */
+  public void recorded(long nanos) {
+    Timer timer = journal;
+    if (timer == null) {
+      // Registering again returns the same timer, so two first promises at once do no harm.
+      timer = timer(Timer.builder(service + ".journal.record")
+          .description("Recording a promise and its event in PostgreSQL, the group commit's queue included,"
+              + " whatever its outcome"));
+      journal = timer;
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** A decision was answered from a fallback; {@code reason}: features, model, overload or internal. */
