@@ -61,7 +61,8 @@ final class MetricNames {
     Set<String> meters = new TreeSet<>();
     Matcher matcher = DECISION_METRICS.matcher(sources);
     while (matcher.find()) {
-      for (String suffix : List.of("features.read", "model.inference", "degraded", "refused")) {
+      // journal.record is registered at the first recorded promise, by the services that record them (pricing, fraud)
+      for (String suffix : List.of("features.read", "model.inference", "journal.record", "degraded", "refused")) {
         meters.add(matcher.group(1) + "." + suffix);
       }
     }
