@@ -101,19 +101,15 @@ public class FraudService {
         .recoverWithItem(failure -> withoutFeatures(payment, failure))
         // Back on the request's context: the journal completes there, and its SQL span joins the request's trace.
         .emitOn(context)
-        .chain(decision -> {
-          long recording = System.nanoTime();
-          return journal.record(decision, deadline)
-              .onTermination().invoke(() -> serving.recorded(System.nanoTime() - recording))
-              .onFailure(NotRecordedException.class).transform(failure -> {
-                serving.refused((NotRecordedException) failure);
-                return new ServiceUnavailableException("the decision could not be recorded in time; nothing was "
-                    + "decided, retry with the same transaction id", RETRY_AFTER);
-              })
-              .chain(inserted -> inserted ? Uni.createFrom().item(new Outcome(decision, true))
-                  : deadline.bound(recorded(payment), () -> new ServiceUnavailableException(
-                      "the recorded decision could not be read in time; retry", RETRY_AFTER)));
-        })
+        .chain(decision -> serving.timeRecord(() -> journal.record(decision, deadline))
+            .onFailure(NotRecordedException.class).transform(failure -> {
+              serving.refused((NotRecordedException) failure);
+              return new ServiceUnavailableException("the decision could not be recorded in time; nothing was "
+                  + "decided, retry with the same transaction id", RETRY_AFTER);
+            })
+            .chain(inserted -> inserted ? Uni.createFrom().item(new Outcome(decision, true))
+                : deadline.bound(recorded(payment), () -> new ServiceUnavailableException(
+                    "the recorded decision could not be read in time; retry", RETRY_AFTER))))
         .invoke(outcome -> {
           if (outcome.isNew()) {
             metrics.decided(outcome.decision().getDecision(), outcome.decision().isDegraded());

@@ -70,16 +70,12 @@ public class QuoteService {
         .map(decision -> newQuote(request, cell, trip, decision))
         // Back on the request's context: the journal completes there, and its SQL span joins the request's trace.
         .emitOn(context)
-        .call(quote -> {
-          long recording = System.nanoTime();
-          return journal.record(quote, deadline)
-              .onTermination().invoke(() -> metrics.recorded(System.nanoTime() - recording))
-              .onFailure(NotRecordedException.class).transform(failure -> {
-                metrics.refused((NotRecordedException) failure);
-                return new ServiceUnavailableException(
-                    "the quote could not be recorded in time; nothing was promised, retry", RETRY_AFTER);
-              });
-        })
+        .call(quote -> metrics.timeRecord(() -> journal.record(quote, deadline))
+            .onFailure(NotRecordedException.class).transform(failure -> {
+              metrics.refused((NotRecordedException) failure);
+              return new ServiceUnavailableException(
+                  "the quote could not be recorded in time; nothing was promised, retry", RETRY_AFTER);
+            }))
         .invoke(quote -> metrics.answered(System.nanoTime() - started, quote.getSurge().degraded()));
     // A caller that hangs up does not cancel its quote: once decided, it is recorded and published.
     return given.subscribeAsCompletionStage();

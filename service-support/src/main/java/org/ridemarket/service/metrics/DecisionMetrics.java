@@ -3,7 +3,9 @@ package org.ridemarket.service.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.ridemarket.service.onnx.ModelUnavailableException;
 import org.ridemarket.service.pool.WorkRefusedException;
 import org.ridemarket.service.redis.FeatureStoreException;
@@ -66,10 +68,16 @@ public final class DecisionMetrics {
   }
 
   /**
-   * Recording a promise took {@code nanos}, from asking the journal to its answer: the wait for the group commit's
-   * batch, the statement and the commit. With the feature read and the inference it splits a decision's time.
+   * The journal's record of a promise, {@code record} (called now), timed from the call to its outcome, whatever
+   * it is: the wait for the group commit's batch, the statement and the commit. With the feature read and the
+   * inference it splits a decision's time.
    */
-  public void recorded(long nanos) {
+  public <T> Uni<T> timeRecord(Supplier<Uni<T>> record) {
+    long started = System.nanoTime();
+    return record.get().onTermination().invoke(() -> recorded(System.nanoTime() - started));
+  }
+
+  private void recorded(long nanos) {
     Timer timer = journal;
     if (timer == null) {
       // Registering again returns the same timer, so two first promises at once do no harm.
