@@ -88,10 +88,8 @@ public class EtaService {
           return new ServiceUnavailableException("no routing capacity within the deadline, retry", RETRY_AFTER);
         })
         .chain(trip -> {
-          long readStarted = System.nanoTime();
           List<String> cells = trip.route().distinctCells();
-          return congestion.findAll(cells, deadline)
-              .onTermination().invoke(() -> serving.featuresRead(System.nanoTime() - readStarted))
+          return serving.timeFeatureRead(() -> congestion.findAll(cells, deadline))
               .chain(hashes -> pool.compute(deadline, () -> predicted(request, trip,
                   CongestionRepository.parse(cells, hashes))))
               .onFailure().recoverWithItem(failure -> degraded(request, trip, failure));

@@ -91,9 +91,8 @@ public class FraudService {
   public Uni<PaymentDecision> score(Payment payment, Deadline deadline) {
     long started = System.nanoTime();
     Executor context = VertxContexts.current();
-    Uni<PaymentDecision> decided = velocity.read(payment.cardFingerprint(), payment.userId(), payment.deviceId(),
-        payment.merchantId(), deadline)
-        .onTermination().invoke(() -> serving.featuresRead(System.nanoTime() - started))
+    Uni<PaymentDecision> decided = serving.timeFeatureRead(() -> velocity.read(payment.cardFingerprint(),
+            payment.userId(), payment.deviceId(), payment.merchantId(), deadline))
         // Parsing, the rules and the ONNX runs are CPU work: the decision pool, never the event loop.
         .chain(hashes -> pool.compute(deadline, () -> decide(payment, VelocityRepository.parse(
             payment.cardFingerprint(), payment.userId(), payment.deviceId(), payment.merchantId(), hashes))))

@@ -76,9 +76,7 @@ public class SurgeService {
   /** The multipliers of several cells (the surge map), from one pipelined read and one batched run. */
   @WithSpan("SurgeService.forCells")
   public Uni<Map<String, SurgeDecision>> forCells(List<String> cells, Deadline deadline) {
-    long started = System.nanoTime();
-    return features.findAll(cells, deadline)
-        .onTermination().invoke(() -> metrics.featuresRead(System.nanoTime() - started))
+    return metrics.timeFeatureRead(() -> features.findAll(cells, deadline))
         .chain(readings -> pool.compute(deadline, () -> decide(readings)))
         .onFailure().recoverWithItem(failure -> fallback(cells, failure));
   }

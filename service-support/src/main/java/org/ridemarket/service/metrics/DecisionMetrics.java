@@ -57,9 +57,9 @@ public final class DecisionMetrics {
     (degraded ? answeredDegraded : answered).record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** A feature read took {@code nanos}. */
-  public void featuresRead(long nanos) {
-    featureRead.record(nanos, TimeUnit.NANOSECONDS);
+  /** The decision's feature read, {@code read} (called now), timed from the call to its outcome, whatever it is. */
+  public <T> Uni<T> timeFeatureRead(Supplier<Uni<T>> read) {
+    return timed(read, () -> featureRead);
   }
 
   /** The model runs of one decision took {@code nanos}. */
@@ -73,11 +73,16 @@ public final class DecisionMetrics {
    * inference it splits a decision's time.
    */
   public <T> Uni<T> timeRecord(Supplier<Uni<T>> record) {
-    long started = System.nanoTime();
-    return record.get().onTermination().invoke(() -> recorded(System.nanoTime() - started));
+    return timed(record, this::journal);
   }
 
-  private void recorded(long nanos) {
+  private static <T> Uni<T> timed(Supplier<Uni<T>> call, Supplier<Timer> timer) {
+    long started = System.nanoTime();
+    return call.get().onTermination().invoke(() -> timer.get().record(System.nanoTime() - started,
+        TimeUnit.NANOSECONDS));
+  }
+
+  private Timer journal() {
     Timer timer = journal;
     if (timer == null) {
       // Registering again returns the same timer, so two first promises at once do no harm.
@@ -86,7 +91,7 @@ public final class DecisionMetrics {
               + " whatever its outcome"));
       journal = timer;
     }
-    timer.record(nanos, TimeUnit.NANOSECONDS);
+    return timer;
   }
 
   /** A decision was answered from a fallback; {@code reason}: features, model, overload or internal. */

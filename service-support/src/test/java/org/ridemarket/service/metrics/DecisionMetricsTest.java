@@ -41,4 +41,18 @@ class DecisionMetricsTest {
     assertThat(timer.count()).isEqualTo(2);
     assertThat(timer.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(30);
   }
+
+  @Test
+  void shouldTimeAFeatureReadThatFailsAsWellAsOneThatAnswers() {
+    // when
+    assertThat(metrics.timeFeatureRead(() -> Uni.createFrom().item("vector")).await().indefinitely())
+        .isEqualTo("vector");
+    assertThatThrownBy(() -> metrics.timeFeatureRead(() -> Uni.createFrom()
+        .failure(new IllegalStateException("Redis is down"))).await().indefinitely())
+        .isInstanceOf(IllegalStateException.class);
+
+    // then
+    assertThat(registry.find("pricing.features.read").timer().count()).isEqualTo(2);
+    assertThat(registry.find("pricing.journal.record").timer()).isNull();
+  }
 }
