@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,9 @@ import org.ridemarket.stack.LocalStackTestResource;
 @WithTestResource(LocalStackTestResource.class)
 @WithTestResource(SurgeModelTestResource.class)
 class HealthAndDocsTest {
+
+  @Inject
+  Vertx vertx;
 
   @Test
   void shouldBeReadyWithTheModelAndTheDatabase() throws InterruptedException {
@@ -68,5 +73,17 @@ class HealthAndDocsTest {
         .body(containsString("pricing_features_read_seconds"))
         .body(containsString("pricing_journal_record_seconds_count"))
         .body(containsString("serving_outbox_relayed_total"));
+  }
+
+  @Test
+  void shouldServeOnNettysEpollTransport() {
+    QuoteApi.quote(QuoteApi.freshPickup());
+
+    // The HTTP server and the PostgreSQL client (Vert.x) and the feature store's connection (Lettuce) run on
+    // epoll, not Java NIO: 5-7 % of a quote's CPU (docs/benchmarks/2026-12-05-native-transport.md).
+    assertThat(vertx.isNativeTransportEnabled()).as("Vert.x on the native transport").isTrue();
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .anyMatch(name -> name.startsWith("lettuce-epollEventLoop"))
+        .noneMatch(name -> name.startsWith("lettuce-nioEventLoop"));
   }
 }
