@@ -100,10 +100,11 @@ public interface ServingConfig {
     int maxBatch();
 
     /**
-     * Writes under way at once; more promises wait and are batched. One: every promise that arrives during a
-     * write joins the next batch, which costs PostgreSQL the fewest commits (docs/adr/0005, amendment).
+     * Writes under way at once; more promises wait and are batched. Two: the promises that arrive during a
+     * write still share the next, and one slow write no longer holds every promise behind it (docs/adr/0005,
+     * amendments).
      */
-    @WithDefault("1")
+    @WithDefault("2")
     int maxInFlight();
 
     /** Promises that may wait for a write; beyond it a request fails fast with 503. */
