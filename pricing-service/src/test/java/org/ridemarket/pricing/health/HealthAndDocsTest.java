@@ -80,7 +80,7 @@ class HealthAndDocsTest {
     QuoteApi.quote(QuoteApi.freshPickup());
 
     // The HTTP server and the PostgreSQL client (Vert.x) and the feature store's connection (Lettuce) run on
-    // epoll, not Java NIO: 5-7 % of a quote's CPU (docs/benchmarks/2026-12-05-native-transport.md).
+    // epoll, not Java NIO (docs/benchmarks/2026-12-05-native-transport.md, 2026-12-06-epoll-again.md).
     assertThat(vertx.isNativeTransportEnabled()).as("Vert.x on the native transport").isTrue();
     assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
         .anyMatch(name -> name.startsWith("lettuce-epollEventLoop"))
