@@ -59,7 +59,7 @@ public final class DecisionMetrics {
 
   /** The decision's feature read, {@code read} (called now), timed from the call to its outcome, whatever it is. */
   public <T> Uni<T> timeFeatureRead(Supplier<Uni<T>> read) {
-    return timed(read, () -> featureRead);
+    return timed(read, featureRead);
   }
 
   /** The model runs of one decision took {@code nanos}. */
@@ -73,13 +73,12 @@ public final class DecisionMetrics {
    * inference it splits a decision's time.
    */
   public <T> Uni<T> timeRecord(Supplier<Uni<T>> record) {
-    return timed(record, this::journal);
+    return timed(record, journal());
   }
 
-  private static <T> Uni<T> timed(Supplier<Uni<T>> call, Supplier<Timer> timer) {
+  private static <T> Uni<T> timed(Supplier<Uni<T>> call, Timer timer) {
     long started = System.nanoTime();
-    return call.get().onTermination().invoke(() -> timer.get().record(System.nanoTime() - started,
-        TimeUnit.NANOSECONDS));
+    return call.get().onTermination().invoke(() -> timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
   }
 
   private Timer journal() {
