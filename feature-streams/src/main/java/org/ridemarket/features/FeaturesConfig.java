@@ -3,6 +3,7 @@ package org.ridemarket.features;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Configuration of the feature-streams app; every default runs against the local stack. */
 @ConfigMapping(prefix = "features")
@@ -43,6 +44,19 @@ public interface FeaturesConfig {
    */
   @WithDefault("models/artifacts")
   String modelsDir();
+
+  /**
+   * Name prefixes of the meters left out of {@code /q/metrics}. The defaults are Kafka Streams' per-state-store
+   * (RocksDB), per-processor-node and per-topic-per-node meters: about 6,000 of the app's 10,000 series and
+   * most of every scrape's cost, which nothing here reads ({@link MetricsFilter}). A prefix that matches nothing
+   * ({@code none}) keeps every meter.
+   */
+  @WithDefault("kafka.stream.state.,kafka.stream.processor.node.,kafka.stream.topic.")
+  List<String> droppedMeters();
+
+  /** Name prefixes of meters kept even though a dropped prefix matches them: the state updater thread's. */
+  @WithDefault("kafka.stream.state.updater.")
+  List<String> keptMeters();
 
   /** The Redis sink's settings; the supply/demand sink's, and the velocity sink's apart from its group and TTL. */
   RedisSink redisSink();
