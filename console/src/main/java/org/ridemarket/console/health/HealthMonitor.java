@@ -62,7 +62,7 @@ public class HealthMonitor {
     Boolean isReady = ready == null ? null : ready.statusCode() == 200;
     String readiness = ready == null ? "unreachable" : isReady ? "UP" : Readiness.downChecks(ready.body());
     MetricsReading reading = metrics != null && metrics.statusCode() == 200
-        ? MetricsReading.from(PrometheusText.parse(metrics.body())) : null;
+        ? MetricsReading.from(PrometheusText.parse(metrics.body(), MetricsReading::reads)) : null;
     ServiceSample sample = ServiceSample.of(at, isReady, readiness, reading, lastReading.get(name),
         lastAt.getOrDefault(name, 0L));
     if (reading != null) {

@@ -2,6 +2,7 @@ package org.ridemarket.console.health;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,14 @@ import java.util.TreeMap;
  */
 public record MetricsReading(Map<String, String> models, double answered, double degraded, double etaMaeSeconds,
     double etaCoverage, Map<String, Double> freshnessP50, Map<String, Double> freshnessP99, double consumerLag) {
+
+  private static final Set<String> READ = Set.of("serving_model_info", "feature_freshness_seconds",
+      "eta_accuracy_mae_seconds", "eta_accuracy_p10_p90_coverage", "kafka_consumer_fetch_manager_records_lag_max");
+
+  /** Whether {@link #from} reads metric {@code name}: the lines to parse of a scrape. */
+  public static boolean reads(String name) {
+    return READ.contains(name) || name.endsWith("_latency_seconds_count");
+  }
 
   /** Reads a scrape. */
   public static MetricsReading from(PrometheusText metrics) {

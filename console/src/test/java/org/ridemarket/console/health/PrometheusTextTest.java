@@ -78,4 +78,20 @@ class PrometheusTextTest {
     assertThat(Readiness.downChecks(body)).isEqualTo("DOWN: models (no fraud model)");
     assertThat(Readiness.downChecks("not json")).isEqualTo("DOWN");
   }
+
+  @Test
+  void shouldParseOnlyTheMetricsItIsAskedFor() {
+    // when only the freshness lines are parsed
+    PrometheusText freshness = PrometheusText.parse(FEATURES, name -> name.equals("feature_freshness_seconds"));
+
+    // then nothing else is kept, and the lines it keeps are read in full
+    assertThat(freshness.names()).containsExactly("feature_freshness_seconds");
+    assertThat(freshness.all("feature_freshness_seconds")).hasSize(3);
+    // and what the console reads of a scrape is the same whether it parses all of it or only what it reads
+    for (String scrape : new String[] {PRICING, FEATURES}) {
+      assertThat(MetricsReading.from(PrometheusText.parse(scrape, MetricsReading::reads)))
+          .isEqualTo(MetricsReading.from(PrometheusText.parse(scrape)));
+    }
+    assertThat(MetricsReading.reads("jvm_threads_live_threads")).isFalse();
+  }
 }
