@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param rates offered rates per service ({@code --rates 500,1000,2000})
  * @param duration measured phase per rate ({@code --duration 30s})
  * @param warmUp load at the same rate before each measured phase, not counted ({@code --warmup 10s})
- * @param jitWarmUp at most this long at the first rate before a service's first step, in slices, until its JIT
+ * @param jitWarmUp at most this long at the highest rate before a service's first step, in slices, until its JIT
  *     compiler threads are quiet ({@code --jit-warmup 180s}; 0s: none)
  * @param jitSlice one slice of the JIT warm-up ({@code --jit-slice 10s})
  * @param jitQuiet the compiler threads' CPU in a slice, ms/s, at or under which the service counts as warm
