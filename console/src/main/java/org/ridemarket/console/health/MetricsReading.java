@@ -21,30 +21,36 @@ import java.util.TreeMap;
 public record MetricsReading(Map<String, String> models, double answered, double degraded, double etaMaeSeconds,
     double etaCoverage, Map<String, Double> freshnessP50, Map<String, Double> freshnessP99, double consumerLag) {
 
-  private static final Set<String> READ = Set.of("serving_model_info", "feature_freshness_seconds",
-      "eta_accuracy_mae_seconds", "eta_accuracy_p10_p90_coverage", "kafka_consumer_fetch_manager_records_lag_max");
+  // The metrics from() reads; reads() names the same ones, so a scrape parsed for it leaves out nothing it reads.
+  private static final String MODELS = "serving_model_info";
+  private static final String LATENCY_COUNT = "_latency_seconds_count";
+  private static final String FRESHNESS = "feature_freshness_seconds";
+  private static final String ETA_MAE = "eta_accuracy_mae_seconds";
+  private static final String ETA_COVERAGE = "eta_accuracy_p10_p90_coverage";
+  private static final String LAG = "kafka_consumer_fetch_manager_records_lag_max";
+  private static final Set<String> READ = Set.of(MODELS, FRESHNESS, ETA_MAE, ETA_COVERAGE, LAG);
 
   /** Whether {@link #from} reads metric {@code name}: the lines to parse of a scrape. */
   public static boolean reads(String name) {
-    return READ.contains(name) || name.endsWith("_latency_seconds_count");
+    return READ.contains(name) || name.endsWith(LATENCY_COUNT);
   }
 
   /** Reads a scrape. */
   public static MetricsReading from(PrometheusText metrics) {
     Map<String, String> models = new TreeMap<>();
-    metrics.all("serving_model_info").forEach(sample ->
+    metrics.all(MODELS).forEach(sample ->
         models.put(sample.labels().getOrDefault("model", "?"), sample.labels().getOrDefault("id", "?")));
     double answered = 0;
     double degraded = 0;
     for (String name : metrics.names()) {
-      if (name.endsWith("_latency_seconds_count")) {
+      if (name.endsWith(LATENCY_COUNT)) {
         answered += metrics.sum(name, labels -> labels.containsKey("degraded")).orElse(0);
         degraded += metrics.sum(name, labels -> "true".equals(labels.get("degraded"))).orElse(0);
       }
     }
     Map<String, Double> p50 = new TreeMap<>();
     Map<String, Double> p99 = new TreeMap<>();
-    metrics.all("feature_freshness_seconds").forEach(sample -> {
+    metrics.all(FRESHNESS).forEach(sample -> {
       String family = sample.labels().getOrDefault("family", "?");
       if ("0.5".equals(sample.labels().get("quantile"))) {
         p50.put(family, sample.value());
@@ -52,9 +58,9 @@ public record MetricsReading(Map<String, String> models, double answered, double
         p99.put(family, sample.value());
       }
     });
-    return new MetricsReading(models, answered, degraded, orNaN(metrics.max("eta_accuracy_mae_seconds", l -> true)),
-        orNaN(metrics.max("eta_accuracy_p10_p90_coverage", l -> true)), p50, p99,
-        orNaN(metrics.max("kafka_consumer_fetch_manager_records_lag_max", l -> true)));
+    return new MetricsReading(models, answered, degraded, orNaN(metrics.max(ETA_MAE, l -> true)),
+        orNaN(metrics.max(ETA_COVERAGE, l -> true)), p50, p99,
+        orNaN(metrics.max(LAG, l -> true)));
   }
 
   /** The share of decisions answered degraded since {@code previous}; null when none was answered. */
