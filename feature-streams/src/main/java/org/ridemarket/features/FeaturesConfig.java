@@ -47,8 +47,8 @@ public interface FeaturesConfig {
 
   /**
    * Name prefixes of the meters left out of {@code /q/metrics}. The defaults are Kafka Streams' per-state-store
-   * (RocksDB), per-processor-node and per-topic-per-node meters: about 6,000 of the app's 10,000 series and
-   * about 40 % of every scrape's CPU, which nothing here reads ({@link MetricsFilter}). A prefix that matches nothing
+   * (RocksDB), per-processor-node and per-topic-per-node meters: most of the app's series and much of every
+   * scrape's CPU, which nothing here reads ({@link MetricsFilter}). A prefix that matches nothing
    * ({@code none}) keeps every meter.
    */
   @WithDefault("kafka.stream.state.,kafka.stream.processor.node.,kafka.stream.topic.")

@@ -11,7 +11,7 @@ import java.util.List;
  * Leaves the meters whose names start with one of {@link FeaturesConfig#droppedMeters()} (and with none of
  * {@link FeaturesConfig#keptMeters()}) out of every registry.
  * Kafka Streams registers meters per state store, per processor node and per topic and node; with Micrometer's
- * Kafka binder they made feature-streams' scrape 2 MB of 10,000 series, about 40 % of the CPU of every scrape
+ * Kafka binder they were most of feature-streams' series and much of the CPU of every scrape
  * (docs/benchmarks/2026-12-06-console-polls.md). The per-thread, per-task and per-client meters stay.
  */
 @Singleton

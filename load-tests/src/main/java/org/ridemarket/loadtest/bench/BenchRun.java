@@ -65,8 +65,8 @@ public final class BenchRun {
     return new ServiceRun(service, pid, noopUri, note, warmUp, noop, steps, null);
   }
 
-  // At the highest rate: a service warmed at 500/s compiled again at 25-30 ms/s in its 1,000/s step
-  // (docs/benchmarks/2026-12-06-console-polls.md, section 5).
+  // At the highest rate: a service warmed at a lower one compiled again in its higher-rate steps
+  // (docs/benchmarks/2026-12-06-console-polls.md, sections 4 and 5).
   private String jitWarmUp(Service service, long pid) throws InterruptedException {
     JitWarmUp.Result result = new JitWarmUp(generator, bodies, settings.jitWarmUp(), settings.jitSlice(),
         settings.jitQuiet(), settings.apiKey()).warm(service, pid, Collections.max(settings.rates()), stream);

@@ -16,8 +16,8 @@ import java.util.Optional;
  *     compiler threads are quiet ({@code --jit-warmup 180s}; 0s: none)
  * @param jitSlice one slice of the JIT warm-up ({@code --jit-slice 10s})
  * @param jitQuiet the compiler threads' CPU in a slice, ms/s, at or under which the service counts as warm
- *     ({@code --jit-quiet 5}, 0.5 % of a core: at 20, the steps still measured 25-30 ms/s of compiling and p99
- *     several times that of a service warm for minutes, docs/benchmarks/2026-12-06-console-polls.md)
+ *     ({@code --jit-quiet 5}, 0.5 % of a core; with a looser one the steps still measured a JVM compiling,
+ *     docs/benchmarks/2026-12-06-console-polls.md)
  * @param settle pause after each step, so one step's stragglers and GC do not land in the next ({@code --settle 2s})
  * @param idle how long each service's idle CPU is measured before its steps ({@code --idle 5s}; 0s: none)
  * @param floorRate offered rate of the empty endpoint ({@code --floor-rate 500})
