@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Configuration of the feature-streams app; every default runs against the local stack. */
 @ConfigMapping(prefix = "features")
@@ -57,6 +58,15 @@ public interface FeaturesConfig {
   /** Name prefixes of meters kept even though a dropped prefix matches them: the state updater thread's. */
   @WithDefault("kafka.stream.state.updater.")
   List<String> keptMeters();
+
+  /**
+   * This instance's static member id in every consumer group the app joins (KIP-345): both Streams applications'
+   * (Kafka Streams appends the thread's index) and the three Redis sinks'. A restart that comes back under the same
+   * id within the session timeout (45 s) takes its partitions back at once, instead of waiting for the dead member's
+   * session to expire. Unique per running instance: two live instances with one id fence each other. Unset,
+   * membership is dynamic.
+   */
+  Optional<String> instanceId();
 
   /** The Redis sink's settings; the supply/demand sink's, and the velocity sink's apart from its group and TTL. */
   RedisSink redisSink();

@@ -68,7 +68,9 @@ record AppSpec(String name, Path jar, List<String> jvmOptions, List<String> args
   static List<AppSpec> of(Path repoDir, Path streamsStateDir, Path archiveDir, List<String> simulatorArgs) {
     return List.of(
         new AppSpec("feature-streams", repoDir.resolve("feature-streams/target/quarkus-app/quarkus-run.jar"),
-            List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString()))
+            // its static group member id: a restart, by hand or by the supervisor, takes its partitions back at once
+            List.of("-Xmx512m"), List.of(), Map.of("FEATURES_STATE_DIR", streamsStateDir.toString(),
+                "FEATURES_INSTANCE_ID", "feature-streams-0"))
             .servingAt("http://127.0.0.1:8090"),
         new AppSpec("pricing-service", repoDir.resolve("pricing-service/target/quarkus-app/quarkus-run.jar"),
             SERVICE_JVM, List.of(), Map.of("SERVING_ADMIN_KEYS", DEV_ADMIN_KEY))

@@ -20,8 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,6 +85,17 @@ class ChaosTest {
   private static final double HELD_MILLIS = 2_000;
   private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
   private static final String SD = SupplyDemandFeatures.REDIS_KEY_PREFIX;
+
+  /**
+   * feature-streams' consumer groups, each with the one member it should hold: the instance's static id (Kafka Streams
+   * appends its thread's index), so that a restart replaces the killed member instead of waiting out its session.
+   */
+  private static final Map<String, String> FEATURE_GROUPS = Map.of(
+      "feature-streams-supply-demand", SystemStack.FEATURES_INSTANCE_ID + "-1",
+      "feature-streams-congestion", SystemStack.FEATURES_INSTANCE_ID + "-1",
+      "feature-streams-redis-sink", SystemStack.FEATURES_INSTANCE_ID,
+      "feature-streams-congestion-redis-sink", SystemStack.FEATURES_INSTANCE_ID,
+      "feature-streams-velocity-redis-sink", SystemStack.FEATURES_INSTANCE_ID);
 
   private static SystemStack system;
   private static LocalStack stack;
@@ -145,11 +161,14 @@ class ChaosTest {
   @Test
   @Order(2)
   void shouldLoseAndDoubleCountNothingWhenFeatureStreamsIsKilled() throws Exception {
-    step("feature-streams", STRETCH, SPEED, false, probe ->
-        killAndAwaitFlow("feature-streams SIGKILL + restart", "ready", () -> {
-          features = system.killAndRestart("feature-streams");
-          SystemStack.awaitReady(features);
-        }));
+    step("feature-streams", STRETCH, SPEED, false, probe -> {
+      killAndAwaitFlow("feature-streams SIGKILL + restart", "ready", () -> {
+        features = system.killAndRestart("feature-streams");
+        SystemStack.awaitReady(features);
+      });
+      assertThat(awaitFeatureGroupMembers()).as("members of feature-streams' consumer groups after the restart")
+          .isEqualTo(FEATURE_GROUPS);
+    });
   }
 
   @Test
@@ -303,6 +322,27 @@ class ChaosTest {
             + features.tail());
       }
       Thread.sleep(200);
+    }
+  }
+
+  /**
+   * The members of feature-streams' groups, each as its static id ("dynamic" without one), once they are as
+   * {@link #FEATURE_GROUPS} expects or when the recovery timeout ends.
+   */
+  private static Map<String, String> awaitFeatureGroupMembers() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+      long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
+      while (true) {
+        Map<String, String> members = new TreeMap<>();
+        admin.describeConsumerGroups(FEATURE_GROUPS.keySet()).all().get(10, TimeUnit.SECONDS).forEach(
+            (group, description) -> members.put(group, description.members().stream()
+                .map(member -> member.groupInstanceId().orElse("dynamic")).sorted()
+                .collect(Collectors.joining(","))));
+        if (members.equals(FEATURE_GROUPS) || System.nanoTime() > deadline) {
+          return members;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 

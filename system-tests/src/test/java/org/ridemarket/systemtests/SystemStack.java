@@ -19,6 +19,9 @@ import org.ridemarket.stack.StackSettings;
  */
 final class SystemStack {
 
+  /** feature-streams' static group member id, under which a killed and restarted instance rejoins its groups. */
+  static final String FEATURES_INSTANCE_ID = "feature-streams-0";
+
   private static SystemStack instance;
 
   private final Path stateDir;
@@ -34,6 +37,7 @@ final class SystemStack {
     stack = LocalStack.start(StackSettings.randomPorts(stateDir.resolve("stack")));
     environment = new HashMap<>(stack.endpoints().asEnvironment());
     environment.put("FEATURES_STATE_DIR", stateDir.resolve("feature-streams").toString());
+    environment.put("FEATURES_INSTANCE_ID", FEATURES_INSTANCE_ID);
     environment.put("MODELS_DIR", AppProcess.repositoryRoot().resolve("models/artifacts").toString());
     // A cold service's first PostgreSQL commit can take longer than the production budget on a loaded
     // 2-core machine; these tests are about the system's paths, not deadlines (those are the services' own tests).

@@ -71,7 +71,7 @@ public class CongestionStreams {
   }
 
   /** Every {@code kafka-streams.*} property, as the Quarkus extension passes them on, under this app's id. */
-  static Properties properties(Config config, String applicationId, String bootstrapServers) {
+  public static Properties properties(Config config, String applicationId, String bootstrapServers) {
     Properties properties = new Properties();
     for (String name : config.getPropertyNames()) {
       if (name.startsWith(STREAMS_PREFIX)) {

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -91,7 +92,7 @@ public final class FeatureRedisSink<T> {
     // a command sent on a connection must never run on the Redis of a later connection (see the class comment)
     client.setOptions(ClientOptions.builder().autoReconnect(false).build());
     ForwardOnlyRedisWriter<T> writer = null;
-    try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(consumerConfig());
+    try (KafkaConsumer<String, byte[]> polling = new KafkaConsumer<>(consumerConfig(settings, bootstrapServers));
          KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(polling)) {
       consumer = polling;
       consumerMetrics.bindTo(registry);
@@ -198,8 +199,9 @@ public final class FeatureRedisSink<T> {
     }
   }
 
-  private Map<String, Object> consumerConfig() {
-    return Map.of(
+  /** The sink's consumer: read-committed, committing by hand after each batch landed, static when given an id. */
+  public static Map<String, Object> consumerConfig(SinkSettings settings, String bootstrapServers) {
+    Map<String, Object> config = new HashMap<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
         ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId(),
@@ -209,6 +211,8 @@ public final class FeatureRedisSink<T> {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxBatch(),
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    settings.instanceId().ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+    return config;
   }
 }

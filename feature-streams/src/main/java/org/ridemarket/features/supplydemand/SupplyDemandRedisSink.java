@@ -25,7 +25,7 @@ public class SupplyDemandRedisSink {
       @ConfigProperty(name = "redis.url") String redisUrl) {
     FeaturesConfig.RedisSink redisSink = config.redisSink();
     this.sink = new FeatureRedisSink<>(SupplyDemandRedisWriter.FAMILY, new SinkSettings(redisSink.groupId(),
-        redisSink.ttl(), redisSink.maxBatch(), redisSink.writeTimeout(), redisSink.retryBackoff()),
+        redisSink.ttl(), redisSink.maxBatch(), redisSink.writeTimeout(), redisSink.retryBackoff(), config.instanceId()),
         registry, bootstrapServers, redisUrl);
   }
 

@@ -32,7 +32,8 @@ public class VelocityRedisSink {
     }
     FeaturesConfig.RedisSink shared = config.redisSink();
     this.sink = new FeatureRedisSink<>(VelocityRedisWriter.FAMILY, new SinkSettings(own.groupId(), own.ttl(),
-        shared.maxBatch(), shared.writeTimeout(), shared.retryBackoff()), registry, bootstrapServers, redisUrl);
+        shared.maxBatch(), shared.writeTimeout(), shared.retryBackoff(), config.instanceId()), registry,
+        bootstrapServers, redisUrl);
   }
 
   void start(@Observes StartupEvent started) {
