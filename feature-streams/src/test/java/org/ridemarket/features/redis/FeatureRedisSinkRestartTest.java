@@ -58,7 +58,8 @@ class FeatureRedisSinkRestartTest {
     try (TcpCut relay = new TcpCut(redisUri.getHost(), redisUri.getPort())) {
       // a short write timeout: a check while Redis is away gives up quickly, as it would under load after 5 s
       sink = new FeatureRedisSink<>(family, new SinkSettings(name, Duration.ofMinutes(5), 500, Duration.ofMillis(300),
-          Duration.ofMillis(200), Optional.empty()), new SimpleMeterRegistry(), bootstrapServers, "redis://127.0.0.1:" + relay.port());
+          Duration.ofMillis(200), Optional.empty()), new SimpleMeterRegistry(), bootstrapServers,
+          "redis://127.0.0.1:" + relay.port());
       sink.start();
       try {
         // given the sink copied the topic into Redis
