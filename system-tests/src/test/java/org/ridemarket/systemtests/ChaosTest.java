@@ -410,8 +410,10 @@ class ChaosTest {
     }
   }
 
-  /** The source positions of the dead letters written since the test began (a retried write repeats one). */
-  /** Each dead letter written since the suite began, as its source record ("topic/partition/offset"), and why. */
+  /**
+   * Each dead letter written since the suite began, as its source record ("topic/partition/offset"; a retried write
+   * repeats one), and why.
+   */
   private static Map<String, String> deadLetters() {
     Map<String, String> sources = new HashMap<>();
     try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
