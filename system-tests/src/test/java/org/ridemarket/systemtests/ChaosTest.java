@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -169,8 +171,7 @@ class ChaosTest {
         features = system.killAndRestart("feature-streams");
         SystemStack.awaitReady(features);
       });
-      assertThat(awaitFeatureGroupMembers()).as("members of feature-streams' consumer groups after the restart")
-          .isEqualTo(FEATURE_GROUPS);
+      awaitStaticFeatureGroups();
     });
   }
 
@@ -331,25 +332,30 @@ class ChaosTest {
     }
   }
 
-  /**
-   * The members of feature-streams' groups, each as its static id ("dynamic" without one), once they are as
-   * {@link #FEATURE_GROUPS} expects or when the recovery timeout ends.
-   */
-  private static Map<String, String> awaitFeatureGroupMembers() throws Exception {
+  /** Waits until each of feature-streams' groups holds one member: the restarted instance under its static id. */
+  private static void awaitStaticFeatureGroups() throws InterruptedException {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-      long deadline = System.nanoTime() + RECOVERY_TIMEOUT.toNanos();
-      while (true) {
-        Map<String, String> members = new TreeMap<>();
-        admin.describeConsumerGroups(FEATURE_GROUPS.keySet()).all().get(10, TimeUnit.SECONDS).forEach(
-            (group, description) -> members.put(group, description.members().stream()
-                .map(member -> member.groupInstanceId().orElse("dynamic")).sorted()
-                .collect(Collectors.joining(","))));
-        if (members.equals(FEATURE_GROUPS) || System.nanoTime() > deadline) {
-          return members;
-        }
-        Thread.sleep(200);
-      }
+      awaitCondition("each of feature-streams' groups held by the restarted instance alone, under its static id: "
+          + FEATURE_GROUPS, () -> FEATURE_GROUPS.equals(members(admin)));
     }
+  }
+
+  /** The members of feature-streams' groups, each as its static id ("dynamic" without one). */
+  private static Map<String, String> members(Admin admin) {
+    Map<String, String> members = new TreeMap<>();
+    try {
+      admin.describeConsumerGroups(FEATURE_GROUPS.keySet()).all().get(10, TimeUnit.SECONDS).forEach(
+          (group, description) -> members.put(group, description.members().stream()
+              .map(member -> member.groupInstanceId().orElse("dynamic")).sorted()
+              .collect(Collectors.joining(","))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      // not yet: awaitCondition asks again
+      throw new IllegalStateException(e);
+    }
+    return members;
   }
 
   private static <T> T retrying(Supplier<T> read) throws InterruptedException {
