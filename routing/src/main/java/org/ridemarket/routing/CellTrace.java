@@ -5,6 +5,8 @@ import com.uber.h3core.exceptions.H3Exception;
 import com.uber.h3core.util.LatLng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ridemarket.contracts.geo.Cells;
 
 /**
@@ -66,7 +68,7 @@ final class CellTrace {
         }
         long cell = cellOf(GreatCircle.interpolate(from, to, fraction));
         if (last == null || last.cell != cell) {
-          last = new InnerDisc(cell);
+          last = InnerDisc.of(cell);
         }
         cells.add(cell, pieceMetres);
       }
@@ -103,12 +105,29 @@ final class CellTrace {
    */
   static final class InnerDisc {
     private static final double METRES_PER_DEGREE = Math.toRadians(1) * GreatCircle.EARTH_RADIUS_METRES;
+    /** Discs kept: a city's cells many times over (Midtown's routes cross a few hundred), about 100 bytes each. */
+    static final int CACHED_CELLS = 16_384;
+    // A cell's disc never changes, and working it out takes two native H3 calls and a pass over the boundary.
+    private static final Map<Long, InnerDisc> CACHE = new ConcurrentHashMap<>();
 
     final long cell;
     private final double centreLat;
     private final double centreLon;
     private final double metresPerDegreeLon;
     private final double radius;
+
+    /** The disc of {@code cell}, kept for the next route through it while fewer than {@link #CACHED_CELLS} are. */
+    static InnerDisc of(long cell) {
+      InnerDisc disc = CACHE.get(cell);
+      if (disc != null) {
+        return disc;
+      }
+      disc = new InnerDisc(cell);
+      if (CACHE.size() < CACHED_CELLS) {
+        CACHE.putIfAbsent(cell, disc);
+      }
+      return disc;
+    }
 
     InnerDisc(long cell) {
       LatLng centre = H3.cellToLatLng(cell);

@@ -81,7 +81,10 @@ class CellTraceTest {
     for (double[] place : PLACES) {
       long centre = H3.latLngToCell(place[0], place[1], Cells.RESOLUTION);
       for (long cell : H3.gridDisk(centre, 3)) {
-        CellTrace.InnerDisc disc = new CellTrace.InnerDisc(cell);
+        CellTrace.InnerDisc disc = CellTrace.InnerDisc.of(cell);
+        assertThat(CellTrace.InnerDisc.of(cell)).as("the kept disc").isSameAs(disc);
+        assertThat(disc.cell).isEqualTo(cell);
+        assertThat(disc.radius()).isEqualTo(new CellTrace.InnerDisc(cell).radius());
         // A res-8 hexagon's edge is 0.4-0.6 km: its inscribed circle is most of that.
         assertThat(disc.radius()).isBetween(300.0, 600.0);
         var middle = H3.cellToLatLng(cell);
