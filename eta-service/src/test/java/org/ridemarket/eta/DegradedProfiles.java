@@ -46,7 +46,7 @@ public final class DegradedProfiles {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "mp.messaging.outgoing.eta-predictions.bootstrap.servers", "127.0.0.1:1",
+          "eta.events.bootstrap-servers", "127.0.0.1:1",
           "mp.messaging.incoming.trip-events.bootstrap.servers", "127.0.0.1:1");
     }
   }

@@ -25,6 +25,9 @@ public interface EtaConfig {
   /** The join of predictions with completed trips, and the rolling accuracy over it. */
   Accuracy accuracy();
 
+  /** The {@code EtaPredicted} events. */
+  Events events();
+
   /** The road router and its graph cache. */
   interface Routing {
 
@@ -89,6 +92,26 @@ public interface EtaConfig {
     /** Farthest apart origin and destination may be, in kilometres; bounds the cells read per request. */
     @WithDefault("100")
     double maxTripKm();
+  }
+
+  /** Where the {@code EtaPredicted} events go, and how long Kafka has to take one before it counts as lost. */
+  interface Events {
+
+    /** The Kafka cluster. */
+    @WithDefault("${kafka.bootstrap.servers}")
+    String bootstrapServers();
+
+    /**
+     * How long a batch gathers before it is sent. Nothing decides on these events (the console and the archiver read
+     * them), and at 1,000 ETAs/s a 5-ms linger sent ~200 produce requests a second, each a wake-up of this JVM and
+     * of the broker on the same cores as the answers (docs/benchmarks/2026-12-05-eta-cpu.md).
+     */
+    @WithDefault("PT0.05S")
+    Duration linger();
+
+    /** How long an event may wait for Kafka (a broker down) before it is dropped and counted as failed. */
+    @WithDefault("PT2M")
+    Duration deliveryTimeout();
   }
 
   /** Predictions waiting for their trip's completion, and the window the accuracy is measured over. */

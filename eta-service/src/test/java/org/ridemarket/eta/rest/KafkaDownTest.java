@@ -2,6 +2,7 @@ package org.ridemarket.eta.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,10 @@ import org.ridemarket.eta.EtaModelTestResource;
 import org.ridemarket.service.warmup.WarmupReadiness;
 import org.ridemarket.stack.LocalStackTestResource;
 
-/** Kafka unreachable: ETAs are answered as usual, without waiting for the broker, and the service stays ready. */
+/**
+ * Kafka unreachable: ETAs are answered as usual, without waiting for the broker, their events are counted as failed at
+ * once, and the service stays ready.
+ */
 @QuarkusTest
 @TestProfile(DegradedProfiles.KafkaDown.class)
 @WithTestResource(LocalStackTestResource.class)
@@ -35,7 +39,16 @@ class KafkaDownTest {
     assertThat(eta.getString("modelVersion")).isEqualTo("eta:" + EtaModelTestResource.VERSION);
     // The producer would block for up to a minute on metadata; the answer must not.
     assertThat(response.time()).isLessThan(2_000);
+    // The producer has no partition metadata and does not wait for it: the event fails at once and is counted.
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(failedEvents()).isGreaterThanOrEqualTo(1));
     WarmupReadiness.awaitWarm(RestAssured.port, Duration.ofSeconds(60));
     given().when().get("/q/health/ready").then().statusCode(200);
+  }
+
+  private static double failedEvents() {
+    return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        .filter(line -> line.startsWith("eta_prediction_events_failed_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 }
