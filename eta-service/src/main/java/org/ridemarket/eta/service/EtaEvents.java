@@ -1,17 +1,11 @@
 package org.ridemarket.eta.service;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,7 +13,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 import org.ridemarket.contracts.events.EtaPredicted;
 import org.ridemarket.contracts.topics.Topic;
@@ -28,6 +21,7 @@ import org.ridemarket.eta.Eta;
 import org.ridemarket.eta.config.EtaConfig;
 import org.ridemarket.eta.mapping.EtaMapper;
 import org.ridemarket.service.logging.RateLimitedLog;
+import org.ridemarket.service.tracing.PublishSpan;
 
 /**
  * Publishes an {@link EtaPredicted} event per answer to {@code eta.predictions}, keyed by the origin
@@ -45,8 +39,6 @@ public class EtaEvents {
 
   private static final Logger LOG = Logger.getLogger(EtaEvents.class);
   private static final Topic<String, EtaPredicted> TOPIC = Topics.ETA_PREDICTIONS;
-  private static final TextMapSetter<Headers> HEADERS = (headers, key, value) ->
-      headers.remove(key).add(key, value.getBytes(StandardCharsets.US_ASCII));
 
   private final Producer<String, EtaPredicted> producer;
   private final EtaMapper mapper;
@@ -98,31 +90,21 @@ public class EtaEvents {
   public void publish(Eta eta) {
     ProducerRecord<String, EtaPredicted> record = new ProducerRecord<>(TOPIC.name(), eta.originCell(),
         mapper.toEvent(eta));
-    Span span = Span.current().getSpanContext().isSampled()
-        ? tracer.spanBuilder(TOPIC.name() + " publish").setSpanKind(SpanKind.PRODUCER)
-            .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", TOPIC.name())
-            .startSpan()
-        : null;
-    if (span != null) {
-      W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), record.headers(), HEADERS);
-    }
+    PublishSpan span = PublishSpan.start(tracer, Context.current(), record);
     try {
       producer.send(record, (metadata, failure) -> {
         if (failure != null) {
           failed(eta, failure);
         }
         if (span != null) {
-          if (failure != null) {
-            span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
-          }
-          span.end();
+          span.end(failure);
         }
       });
     } catch (KafkaException | IllegalStateException e) {
       // Serialization or a closed producer throw rather than reach the callback.
       failed(eta, e);
       if (span != null) {
-        span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage())).end();
+        span.end(e);
       }
     }
   }

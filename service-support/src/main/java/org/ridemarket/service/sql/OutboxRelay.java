@@ -3,15 +3,11 @@ package org.ridemarket.service.sql;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapSetter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.time.Duration;
@@ -30,11 +26,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.ridemarket.service.config.ServingConfig;
+import org.ridemarket.service.tracing.PublishSpan;
 
 /**
  * Publishes the events in a service's outbox table to Kafka and deletes them once Kafka has them
@@ -65,8 +61,6 @@ public final class OutboxRelay implements AutoCloseable {
       return TRACEPARENT.equals(key) ? traceparent : null;
     }
   };
-  private static final TextMapSetter<Headers> HEADERS = (headers, key, value) ->
-      headers.remove(key).add(key, value.getBytes(StandardCharsets.US_ASCII));
 
   private record Row(long id, String topic, String key, byte[] value, String traceparent) {
   }
@@ -211,18 +205,14 @@ public final class OutboxRelay implements AutoCloseable {
         continue;
       }
       record.headers().add(TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
-      Span publish = publishSpan(row);
+      // Only for events of sampled traces: the others keep the request's traceparent and cost no span.
+      PublishSpan publish = PublishSpan.start(tracer, W3CTraceContextPropagator.getInstance()
+          .extract(Context.root(), row.traceparent(), STORED), record);
       if (publish == null) {
         acks.add(producer.send(record));
         continue;
       }
-      W3CTraceContextPropagator.getInstance().inject(Context.root().with(publish), record.headers(), HEADERS);
-      acks.add(producer.send(record, (metadata, failure) -> {
-        if (failure != null) {
-          publish.setStatus(StatusCode.ERROR, failure.getMessage());
-        }
-        publish.end();
-      }));
+      acks.add(producer.send(record, (metadata, failure) -> publish.end(failure)));
     }
     long until = System.nanoTime() + config.sendTimeout().toNanos() + SETTLE_GRACE_NANOS;
     List<Row> acknowledged = new ArrayList<>(rows.size());
@@ -238,17 +228,6 @@ public final class OutboxRelay implements AutoCloseable {
       }
     }
     return acknowledged;
-  }
-
-  // Only for events of sampled traces: the others keep the request's traceparent and cost no span.
-  private Span publishSpan(Row row) {
-    Context request = W3CTraceContextPropagator.getInstance().extract(Context.root(), row.traceparent(), STORED);
-    if (!Span.fromContext(request).getSpanContext().isSampled()) {
-      return null;
-    }
-    return tracer.spanBuilder(row.topic() + " publish").setParent(request).setSpanKind(SpanKind.PRODUCER)
-        .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", row.topic())
-        .startSpan();
   }
 
   private void delete(Connection connection, List<Row> rows) throws SQLException {
